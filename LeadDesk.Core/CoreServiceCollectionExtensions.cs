@@ -1,0 +1,78 @@
+using LeadDesk.Core.Accounts;
+using LeadDesk.Core.Dashboard;
+using LeadDesk.Core.Data;
+using LeadDesk.Core.Seeding;
+using LeadDesk.Core.Workspaces;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadDesk.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Registers the database, Identity's user store and the domain services.</summary>
+    /// <param name="contentRoot">Relative SQLite paths are resolved against it, not the working directory.</param>
+    public static IServiceCollection AddLeadDeskCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
+        services.AddScoped<AuditingInterceptor>();
+
+        var provider = configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        services.AddDbContext<LeadDeskDbContext>((sp, options) =>
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                options.UseNpgsql(connectionString ?? throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:LeadDesk is not set."));
+            }
+            else
+            {
+                options.UseSqlite(ResolveSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, contentRoot));
+                options.AddInterceptors(new SqlitePragmaInterceptor());
+            }
+            options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+            // Migrations are hand-written (DESIGN.md §1), so there is no model snapshot to compare with;
+            // the schema-equivalence test is what keeps them in step with the model.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireDigit = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<LeadDeskDbContext>();
+
+        services.AddScoped<DashboardService>();
+        services.AddScoped<WorkspaceDirectory>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    private static string ResolveSqlite(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,78 @@
+using LeadDesk.Core.Data;
+using LeadDesk.Core.Leads;
+using LeadDesk.Core.Pipelines;
+using LeadDesk.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadDesk.Core.Dashboard;
+
+public sealed record StageSummary(Guid StageId, string Key, string Name, string Color, int OpenLeads, decimal Value);
+
+public sealed record DashboardSummary(
+    string? PipelineName,
+    IReadOnlyList<StageSummary> Stages,
+    int OpenLeads,
+    decimal OpenValue,
+    int NewThisWeek,
+    int MyOpenLeads,
+    int Converted,
+    int Disqualified);
+
+/// <summary>Real counts for the current workspace's default lead pipeline.</summary>
+public sealed class DashboardService(LeadDeskDbContext db, ICurrentActor actor, TimeProvider clock)
+{
+    public async Task<DashboardSummary> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var pipeline = await db.Pipelines.AsNoTracking()
+            .Where(p => p.Module == PipelineModule.Leads)
+            .OrderByDescending(p => p.IsDefault).ThenBy(p => p.SortOrder)
+            .Select(p => new { p.Id, p.Name })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var stages = pipeline is null ? [] : await db.Stages.AsNoTracking()
+            .Where(s => s.PipelineId == pipeline.Id)
+            .OrderBy(s => s.SortOrder)
+            .Select(s => new { s.Id, s.Key, s.Name, s.Color })
+            .ToListAsync(cancellationToken);
+
+        var perStage = await db.Leads.AsNoTracking()
+            .Where(l => l.Status == LeadStatus.Open)
+            .GroupBy(l => l.StageId)
+            .Select(g => new { StageId = g.Key, Count = g.Count(), Value = g.Sum(l => l.EstimatedValue ?? 0m) })
+            .ToDictionaryAsync(g => g.StageId, cancellationToken);
+
+        var byStatus = await db.Leads.AsNoTracking()
+            .GroupBy(l => l.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+
+        var weekStart = StartOfWeek(clock.GetUtcNow().UtcDateTime);
+        var newThisWeek = await db.Leads.CountAsync(l => l.CreatedAt >= weekStart, cancellationToken);
+        var mine = actor.UserId is { } userId
+            ? await db.Leads.CountAsync(l => l.OwnerId == userId && l.Status == LeadStatus.Open, cancellationToken)
+            : 0;
+
+        var summaries = stages
+            .Select(s => perStage.TryGetValue(s.Id, out var g)
+                ? new StageSummary(s.Id, s.Key, s.Name, s.Color, g.Count, g.Value)
+                : new StageSummary(s.Id, s.Key, s.Name, s.Color, 0, 0m))
+            .ToList();
+
+        return new DashboardSummary(
+            pipeline?.Name,
+            summaries,
+            byStatus.GetValueOrDefault(LeadStatus.Open),
+            summaries.Sum(s => s.Value),
+            newThisWeek,
+            mine,
+            byStatus.GetValueOrDefault(LeadStatus.Converted),
+            byStatus.GetValueOrDefault(LeadStatus.Disqualified));
+    }
+
+    /// <summary>Monday 00:00 UTC of the week containing <paramref name="utcNow"/>.</summary>
+    public static DateTime StartOfWeek(DateTime utcNow)
+    {
+        var daysSinceMonday = ((int)utcNow.DayOfWeek + 6) % 7;
+        return DateTime.SpecifyKind(utcNow.Date.AddDays(-daysSinceMonday), DateTimeKind.Utc);
+    }
+}

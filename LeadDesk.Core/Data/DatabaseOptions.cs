@@ -1,0 +1,17 @@
+namespace LeadDesk.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Bound from <c>Database</c>; the connection string is <c>ConnectionStrings:LeadDesk</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public const string ConnectionStringName = "LeadDesk";
+    public const string DefaultSqliteConnectionString = "Data Source=App_Data/leaddesk.db";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}

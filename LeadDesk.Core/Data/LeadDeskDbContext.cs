@@ -1,0 +1,68 @@
+using System.Linq.Expressions;
+using LeadDesk.Core.Accounts;
+using LeadDesk.Core.Leads;
+using LeadDesk.Core.Pipelines;
+using LeadDesk.Core.Workspaces;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadDesk.Core.Data;
+
+public class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> options, ICurrentActor actor)
+    : IdentityUserContext<AppUser, Guid>(options)
+{
+    public const string WorkspaceFilter = "Workspace";
+    public const string SoftDeleteFilter = "SoftDelete";
+
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+    public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
+    public DbSet<Pipeline> Pipelines => Set<Pipeline>();
+    public DbSet<Stage> Stages => Set<Stage>();
+    public DbSet<Lead> Leads => Set<Lead>();
+
+    /// <summary>Read by the query filters at query time; <see cref="Guid.Empty"/> matches nothing.</summary>
+    internal Guid CurrentWorkspaceId => actor.WorkspaceId ?? Guid.Empty;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+        builder.ApplyConfigurationsFromAssembly(typeof(LeadDeskDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(IWorkspaceOwned).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            var entity = builder.Entity(entityType.ClrType);
+            if (entityType.ClrType != typeof(WorkspaceMember))
+            {
+                entity.HasOne(typeof(Workspace)).WithMany().HasForeignKey(nameof(IWorkspaceOwned.WorkspaceId)).OnDelete(DeleteBehavior.Cascade);
+            }
+            entity.HasQueryFilter(WorkspaceFilter, WorkspaceFilterFor(entityType.ClrType));
+            if (typeof(ISoftDeletable).IsAssignableFrom(entityType.ClrType))
+            {
+                entity.HasQueryFilter(SoftDeleteFilter, NotDeletedFilterFor(entityType.ClrType));
+            }
+        }
+    }
+
+    // e => e.WorkspaceId == this.CurrentWorkspaceId; EF re-reads the property for each query.
+    private LambdaExpression WorkspaceFilterFor(Type type)
+    {
+        var entity = Expression.Parameter(type, "e");
+        var body = Expression.Equal(
+            Expression.Property(entity, nameof(IWorkspaceOwned.WorkspaceId)),
+            Expression.Property(Expression.Constant(this), nameof(CurrentWorkspaceId)));
+        return Expression.Lambda(body, entity);
+    }
+
+    private static LambdaExpression NotDeletedFilterFor(Type type)
+    {
+        var entity = Expression.Parameter(type, "e");
+        return Expression.Lambda(Expression.Not(Expression.Property(entity, nameof(ISoftDeletable.IsDeleted))), entity);
+    }
+}

@@ -1,0 +1,16 @@
+namespace LeadDesk.Core.Leads;
+
+/// <summary>Length limits shared by the EF configuration and the validators.</summary>
+public static class LeadLimits
+{
+    public const int NameMaxLength = 100;
+    public const int EmailMaxLength = 254;
+    public const int PhoneMaxLength = 32;
+    public const int CompanyMaxLength = 200;
+    public const int TitleMaxLength = 120;
+    public const int SourceMaxLength = 100;
+    public const int DescriptionMaxLength = 10_000;
+    public const int CustomFieldsMaxLength = 16_384;
+    public const int ReasonMaxLength = 100;
+    public const int ReasonNotesMaxLength = 2_000;
+}

@@ -1,0 +1,75 @@
+using LeadDesk.Core.Workspaces;
+
+namespace LeadDesk.Core.Pipelines;
+
+public enum PipelineModule
+{
+    Leads = 0,
+    Opportunities = 1,
+}
+
+/// <summary>An ordered set of stages that leads (or opportunities) move through.</summary>
+public class Pipeline : IWorkspaceOwned, IAuditable
+{
+    public const int NameMaxLength = 120;
+
+    private readonly List<Stage> _stages = [];
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid WorkspaceId { get; set; }
+    public string Name { get; set; }
+    public PipelineModule Module { get; private set; }
+    public bool IsDefault { get; set; }
+    public int SortOrder { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public Guid? CreatedById { get; set; }
+    public Guid? UpdatedById { get; set; }
+
+    public IReadOnlyList<Stage> Stages => _stages;
+
+    public Pipeline(string name, PipelineModule module)
+    {
+        Name = name;
+        Module = module;
+    }
+
+    public Stage AddStage(string key, string name, string color, int probability)
+    {
+        var stage = new Stage(Id, key, name, color, probability) { SortOrder = _stages.Count };
+        _stages.Add(stage);
+        return stage;
+    }
+}
+
+public class Stage : IWorkspaceOwned, IAuditable
+{
+    public const int KeyMaxLength = 64;
+    public const int NameMaxLength = 120;
+    public const int ColorMaxLength = 16;
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid WorkspaceId { get; set; }
+    public Guid PipelineId { get; private set; }
+    /// <summary>Stable machine name; also the "simple status" of an open lead in this stage (seeds 000–002).</summary>
+    public string Key { get; private set; }
+    public string Name { get; set; }
+    /// <summary>CSS colour, <c>#rrggbb</c>.</summary>
+    public string Color { get; set; }
+    /// <summary>Win probability in percent, 0–100.</summary>
+    public int Probability { get; set; }
+    public int SortOrder { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public Guid? CreatedById { get; set; }
+    public Guid? UpdatedById { get; set; }
+
+    public Stage(Guid pipelineId, string key, string name, string color, int probability)
+    {
+        PipelineId = pipelineId;
+        Key = key;
+        Name = name;
+        Color = color;
+        Probability = probability;
+    }
+}

@@ -1,0 +1,29 @@
+using LeadDesk.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadDesk.Core.Workspaces;
+
+public sealed record Membership(Guid WorkspaceId, string Slug, string Name, WorkspaceRole Role);
+
+public sealed record Member(Guid UserId, string DisplayName, string Email, WorkspaceRole Role);
+
+/// <summary>Who belongs where. <see cref="MembershipsOfAsync"/> is the one query that crosses workspaces.</summary>
+public sealed class WorkspaceDirectory(LeadDeskDbContext db)
+{
+    public async Task<IReadOnlyList<Membership>> MembershipsOfAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        await db.WorkspaceMembers
+            .IgnoreQueryFilters([LeadDeskDbContext.WorkspaceFilter])
+            .AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .OrderBy(m => m.Workspace!.Name)
+            .Select(m => new Membership(m.WorkspaceId, m.Workspace!.Slug, m.Workspace.Name, m.Role))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Members of the current workspace.</summary>
+    public async Task<IReadOnlyList<Member>> MembersAsync(CancellationToken cancellationToken = default) =>
+        await db.WorkspaceMembers
+            .AsNoTracking()
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Member(u.Id, u.DisplayName, u.Email ?? "", m.Role))
+            .OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName)
+            .ToListAsync(cancellationToken);
+}

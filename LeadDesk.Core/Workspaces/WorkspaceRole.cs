@@ -1,0 +1,8 @@
+namespace LeadDesk.Core.Workspaces;
+
+public enum WorkspaceRole
+{
+    SalesRep = 0,
+    Manager = 1,
+    Admin = 2,
+}

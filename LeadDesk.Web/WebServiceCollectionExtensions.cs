@@ -1,0 +1,98 @@
+using LeadDesk.Core.Accounts;
+using LeadDesk.Core.Data;
+using LeadDesk.Core.Workspaces;
+using LeadDesk.Web.Auth;
+using LeadDesk.Web.Components;
+using LeadDesk.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace LeadDesk.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    public static IServiceCollection AddLeadDeskWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddHttpContextAccessor();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<AppUser>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<LeadDeskClaimsPrincipalFactory>();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/signin";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.Cookie.Name = "ld.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        // A removed member or a changed password takes effect within minutes, not at cookie expiry.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var permission in Permissions.All)
+        {
+            authorization.AddPolicy(permission, policy => policy.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
+        }
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<WorkspaceSession>();
+
+        services.AddHealthChecks().AddDbContextCheck<LeadDeskDbContext>("database");
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return services;
+    }
+
+    public static WebApplication UseLeadDeskPipeline(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentActorMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapLeadDeskEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    // Browsers get the sign-in page; API clients and htmx fragments get a status code they can act on.
+    private static Task RedirectOrStatus(HttpContext context, string redirectUri, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey("HX-Request"))
+        {
+            context.Response.StatusCode = status;
+            if (context.Request.Headers.ContainsKey("HX-Request"))
+            {
+                context.Response.Headers["HX-Redirect"] = redirectUri;
+            }
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}
