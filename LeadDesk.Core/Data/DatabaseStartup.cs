@@ -28,6 +28,10 @@ public static partial class DatabaseStartup
         {
             return false;
         }
+        if (options.Provider == DatabaseProvider.Postgres && !await PostgresReachableAsync(connectionString, logger, cancellationToken))
+        {
+            return false;
+        }
         try
         {
             await db.Database.MigrateAsync(cancellationToken);
@@ -35,12 +39,6 @@ public static partial class DatabaseStartup
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
-        }
-        catch (Exception ex) when (options.Provider == DatabaseProvider.Postgres && ex is NpgsqlException or SocketException or TimeoutException)
-        {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            LogPostgresUnreachable(logger, builder.Host, builder.Port, builder.Database, ex.Message);
-            return false;
         }
         catch (SqliteException ex)
         {
@@ -51,6 +49,27 @@ public static partial class DatabaseStartup
 
         await provider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         return true;
+    }
+
+    // Checked with a bare connection before EF runs, so the failure is our one line, not EF's stack trace.
+    private static async Task<bool> PostgresReachableAsync(string connectionString, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return true; // the server answered; migrating creates the database
+        }
+        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            LogPostgresUnreachable(logger, builder.Host, builder.Port, builder.Database, ex.Message);
+            return false;
+        }
     }
 
     private static bool EnsureSqliteFolder(string connectionString, ILogger logger)
