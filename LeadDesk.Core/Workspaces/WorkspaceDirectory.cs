@@ -19,11 +19,16 @@ public sealed class WorkspaceDirectory(LeadDeskDbContext db)
             .Select(m => new Membership(m.WorkspaceId, m.Workspace!.Slug, m.Workspace.Name, m.Role))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Members of the current workspace.</summary>
-    public async Task<IReadOnlyList<Member>> MembersAsync(CancellationToken cancellationToken = default) =>
-        await db.WorkspaceMembers
-            .AsNoTracking()
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Member(u.Id, u.DisplayName, u.Email ?? "", m.Role))
-            .OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName)
+    /// <summary>Members of the current workspace, admins first.</summary>
+    public async Task<IReadOnlyList<Member>> MembersAsync(CancellationToken cancellationToken = default)
+    {
+        var members = await (
+                from m in db.WorkspaceMembers.AsNoTracking()
+                join u in db.Users on m.UserId equals u.Id
+                orderby u.DisplayName
+                select new Member(u.Id, u.DisplayName, u.Email ?? "", m.Role))
             .ToListAsync(cancellationToken);
+        // Roles are stored by name, so their rank is applied here; a workspace has tens of members, not thousands.
+        return [.. members.OrderByDescending(m => m.Role)];
+    }
 }

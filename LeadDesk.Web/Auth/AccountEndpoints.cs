@@ -16,6 +16,11 @@ internal static class AccountEndpoints
 
     private static async Task<IResult> SignOutAsync(SignInManager<AppUser> signIn, HttpContext context)
     {
+        // The middleware validated the token; with no form parameter to bind, the verdict is ours to act on.
+        if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+        {
+            return Results.BadRequest();
+        }
         await signIn.SignOutAsync();
         context.Response.Cookies.Delete(CurrentActorMiddleware.WorkspaceCookie);
         return Results.LocalRedirect("/account/signin?signedOut=true");
