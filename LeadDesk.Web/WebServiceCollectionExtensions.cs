@@ -5,6 +5,7 @@ using LeadDesk.Web.Auth;
 using LeadDesk.Web.Components;
 using LeadDesk.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace LeadDesk.Web;
@@ -14,6 +15,8 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddLeadDeskWeb(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        // Keys in the database: any node behind a load balancer can read any node's cookies.
+        services.AddDataProtection().SetApplicationName("LeadDesk").PersistKeysToDbContext<LeadDeskDbContext>();
         services.AddHttpContextAccessor();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

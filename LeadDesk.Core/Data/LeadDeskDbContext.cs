@@ -3,13 +3,14 @@ using LeadDesk.Core.Accounts;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Workspaces;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadDesk.Core.Data;
 
 public class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> options, ICurrentActor actor)
-    : IdentityUserContext<AppUser, Guid>(options)
+    : IdentityUserContext<AppUser, Guid>(options), IDataProtectionKeyContext
 {
     public const string WorkspaceFilter = "Workspace";
     public const string SoftDeleteFilter = "SoftDelete";
@@ -19,6 +20,9 @@ public class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> options, ICur
     public DbSet<Pipeline> Pipelines => Set<Pipeline>();
     public DbSet<Stage> Stages => Set<Stage>();
     public DbSet<Lead> Leads => Set<Lead>();
+
+    /// <summary>The data-protection key ring (cookies, antiforgery), shared by every web node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the query filters at query time; <see cref="Guid.Empty"/> matches nothing.</summary>
     internal Guid CurrentWorkspaceId => actor.WorkspaceId ?? Guid.Empty;

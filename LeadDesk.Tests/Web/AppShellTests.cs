@@ -84,6 +84,17 @@ public sealed class AppShellTests(LeadDeskAppFactory app) : IClassFixture<LeadDe
     }
 
     [Fact]
+    public async Task DataProtectionKeys_AreKeptInTheDatabase_ForEveryNodeToShare()
+    {
+        await app.SignedInAsync(LeadDeskAppFactory.Admin);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<LeadDeskDbContext>().DataProtectionKeys.ToListAsync();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key => Assert.Contains("<key ", key.Xml, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UnknownUrls_ShowTheNotFoundPage()
     {
         var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);

@@ -5,7 +5,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LeadDesk.Core.Data.Migrations;
 
 /// <summary>
-/// Identity's user tables, workspaces and members, pipelines and stages, and the full lead row.
+/// Identity's user tables, the data-protection key ring, workspaces and members, pipelines and stages, and the full lead row.
 /// Hand-written (DESIGN.md §1); no provider column types, so SQLite and PostgreSQL each map the CLR types.
 /// </summary>
 [DbContext(typeof(LeadDeskDbContext))]
@@ -15,6 +15,18 @@ public sealed class Initial : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         CreateIdentityTables(migrationBuilder);
+
+        migrationBuilder.CreateTable(
+            name: "DataProtectionKeys",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                FriendlyName = table.Column<string>(nullable: true),
+                Xml = table.Column<string>(nullable: true),
+            },
+            constraints: table => table.PrimaryKey("PK_DataProtectionKeys", x => x.Id));
 
         migrationBuilder.CreateTable(
             name: "Workspaces",
@@ -250,7 +262,7 @@ public sealed class Initial : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        foreach (var table in new[] { "Leads", "Stages", "Pipelines", "WorkspaceMembers", "Workspaces", "AspNetUserTokens", "AspNetUserLogins", "AspNetUserClaims", "AspNetUsers" })
+        foreach (var table in new[] { "Leads", "Stages", "Pipelines", "WorkspaceMembers", "Workspaces", "DataProtectionKeys", "AspNetUserTokens", "AspNetUserLogins", "AspNetUserClaims", "AspNetUsers" })
         {
             migrationBuilder.DropTable(table);
         }
