@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LeadDesk.E2E;
+
+/// <summary>One user journey: a fresh browser context (no cookies) per test, against the shared app.</summary>
+[Collection(SharedAppServer.Name)]
+public abstract partial class Journey(AppServer app) : IAsyncLifetime
+{
+    protected const string Admin = "admin@demo.leaddesk.test";
+    protected const string Rep1 = "rep1@demo.leaddesk.test";
+    protected const string Password = "leaddesk-demo-2026";
+
+    private IBrowserContext? context;
+
+    protected IPage Page { get; private set; } = null!;
+
+    protected ILocator Heading => Page.Locator("h1");
+
+    public async Task InitializeAsync()
+    {
+        context = await app.NewContextAsync();
+        Page = await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync() => await context!.CloseAsync();
+
+    protected async Task SignInAsAsync(string email)
+    {
+        await Page.GotoAsync("/account/signin");
+        await Page.Locator("#email").FillAsync(email);
+        await Page.Locator("#password").FillAsync(Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync("/");
+        await Expect(Heading).ToHaveTextAsync("Dashboard");
+    }
+
+    protected Task ScreenshotAsync(string step) => Page.ScreenshotAsync(new()
+    {
+        Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"{GetType().Name}-{step}.png"),
+        FullPage = true,
+    });
+
+    /// <summary>A count as the app shows it: "1,234".</summary>
+    [GeneratedRegex(@"^\d{1,3}(,\d{3})*$")]
+    protected static partial Regex Count();
+
+    protected static int ParseCount(string text) => int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+    protected async Task<int> KeyFigureAsync(string testId) =>
+        ParseCount(await Page.GetByTestId(testId).Locator(".ld-stat-value").InnerTextAsync());
+}

@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LeadDesk.E2E;
+
+public sealed class NavigationJourney(AppServer app) : Journey(app)
+{
+    [Fact]
+    public async Task Admin_visits_every_page_from_the_main_navigation()
+    {
+        await SignInAsAsync(Admin);
+        var nav = Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+
+        (string Page, string Path, string Section)[] pages =
+        [
+            ("Board", "/board", "The pipeline board is not built yet"),
+            ("Leads", "/leads", "The lead list is not built yet"),
+            ("Settings", "/settings", "Members"),
+            ("Dashboard", "/", "Open leads per stage"),
+        ];
+        foreach (var (page, path, section) in pages)
+        {
+            await nav.GetByRole(AriaRole.Link, new() { Name = page, Exact = true }).ClickAsync();
+            await Page.WaitForURLAsync(path);
+            await Expect(Heading).ToHaveTextAsync(page);
+            await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = section })).ToBeVisibleAsync();
+            await ScreenshotAsync(page.ToLowerInvariant());
+        }
+
+        await Page.SetViewportSizeAsync(375, 740);
+        await ScreenshotAsync("dashboard-phone");
+        Assert.True(
+            await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "The dashboard scrolls sideways at 375 px.");
+        foreach (var link in await nav.GetByRole(AriaRole.Link).AllAsync())
+        {
+            var box = await link.BoundingBoxAsync();
+            Assert.True(box is not null && box.X + box.Width <= 375, $"{await link.InnerTextAsync()} is off-screen at 375 px.");
+        }
+    }
+
+    [Fact]
+    public async Task Signing_in_with_the_keyboard_alone()
+    {
+        await Page.GotoAsync("/account/signin");
+        await Expect(Page.Locator("#email")).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync(Admin);
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.Locator("#password")).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync(Password);
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Page.WaitForURLAsync("/");
+        await Expect(Heading).ToHaveTextAsync("Dashboard");
+    }
+}
