@@ -9,6 +9,7 @@ namespace LeadDesk.E2E;
 [Collection(SharedAppServer.Name)]
 public abstract partial class Journey(AppServer app) : IAsyncLifetime
 {
+
     protected const string Admin = "admin@demo.leaddesk.test";
     protected const string Rep1 = "rep1@demo.leaddesk.test";
     protected const string Password = "leaddesk-demo-2026";
@@ -33,9 +34,15 @@ public abstract partial class Journey(AppServer app) : IAsyncLifetime
         await Page.Locator("#email").FillAsync(email);
         await Page.Locator("#password").FillAsync(Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync("/");
+        await ExpectPathAsync("/");
         await Expect(Heading).ToHaveTextAsync("Dashboard");
     }
+
+    /// <summary>
+    /// Waits for the address bar to show <paramref name="pathAndQuery"/>. Boosted navigation changes the
+    /// URL with pushState, which fires no load event for WaitForURL to wait on.
+    /// </summary>
+    protected Task ExpectPathAsync(string pathAndQuery) => Expect(Page).ToHaveURLAsync(app.BaseUrl + pathAndQuery);
 
     protected Task ScreenshotAsync(string step) => Page.ScreenshotAsync(new()
     {

@@ -21,7 +21,7 @@ public sealed class NavigationJourney(AppServer app) : Journey(app)
         foreach (var (page, path, section) in pages)
         {
             await nav.GetByRole(AriaRole.Link, new() { Name = page, Exact = true }).ClickAsync();
-            await Page.WaitForURLAsync(path);
+            await ExpectPathAsync(path);
             await Expect(Heading).ToHaveTextAsync(page);
             await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = section })).ToBeVisibleAsync();
             await ScreenshotAsync(page.ToLowerInvariant());
@@ -50,7 +50,7 @@ public sealed class NavigationJourney(AppServer app) : Journey(app)
         await Page.Keyboard.TypeAsync(Password);
         await Page.Keyboard.PressAsync("Enter");
 
-        await Page.WaitForURLAsync("/");
+        await ExpectPathAsync("/");
         await Expect(Heading).ToHaveTextAsync("Dashboard");
     }
 }

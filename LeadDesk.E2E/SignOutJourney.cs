@@ -29,7 +29,7 @@ public sealed class SignOutJourney(AppServer app) : Journey(app)
         await ScreenshotAsync("user-menu");
 
         await signOut.ClickAsync();
-        await Page.WaitForURLAsync("/account/signin?signedOut=true");
+        await ExpectPathAsync("/account/signin?signedOut=true");
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You have signed out.");
         await ScreenshotAsync("signed-out");
 
