@@ -9,7 +9,6 @@ namespace LeadDesk.E2E;
 [Collection(SharedAppServer.Name)]
 public abstract partial class Journey(AppServer app) : IAsyncLifetime
 {
-
     protected const string Admin = "admin@demo.leaddesk.test";
     protected const string Rep1 = "rep1@demo.leaddesk.test";
     protected const string Password = "leaddesk-demo-2026";
