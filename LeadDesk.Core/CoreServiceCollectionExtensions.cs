@@ -1,7 +1,17 @@
+using FluentValidation;
 using LeadDesk.Core.Accounts;
+using LeadDesk.Core.Activities;
+using LeadDesk.Core.Board;
 using LeadDesk.Core.Dashboard;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Documents;
+using LeadDesk.Core.History;
+using LeadDesk.Core.Leads;
+using LeadDesk.Core.Notes;
+using LeadDesk.Core.Pipelines;
+using LeadDesk.Core.Products;
 using LeadDesk.Core.Seeding;
+using LeadDesk.Core.Teams;
 using LeadDesk.Core.Workspaces;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -63,7 +73,34 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DashboardService>();
         services.AddScoped<WorkspaceDirectory>();
         services.AddScoped<DemoSeeder>();
+        services.AddLeadServices(configuration, contentRoot);
         return services;
+    }
+
+    private static void AddLeadServices(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddSingleton<IValidator<LeadInput>, LeadInputValidator>();
+        services.AddSingleton<IValidator<NewLead>, NewLeadValidator>();
+
+        var documents = configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions();
+        services.AddSingleton(new DocumentStorage(Path.GetFullPath(Path.Combine(contentRoot, documents.Path))));
+
+        services.AddScoped<LeadAccess>();
+        services.AddScoped<PipelineDirectory>();
+        services.AddScoped<StageOwnership>();
+        services.AddScoped<LeadService>();
+        services.AddScoped<LeadStageService>();
+        services.AddScoped<LeadListService>();
+        services.AddScoped<BulkLeadService>();
+        services.AddScoped<DuplicateFinder>();
+        services.AddScoped<LeadSettingsService>();
+        services.AddScoped<BoardService>();
+        services.AddScoped<NoteService>();
+        services.AddScoped<ActivityService>();
+        services.AddScoped<HistoryService>();
+        services.AddScoped<TeamService>();
+        services.AddScoped<ProductService>();
+        services.AddScoped<DocumentService>();
     }
 
     private static string ResolveSqlite(string connectionString, string contentRoot)

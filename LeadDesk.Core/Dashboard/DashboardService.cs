@@ -18,8 +18,8 @@ public sealed record DashboardSummary(
     int Converted,
     int Disqualified);
 
-/// <summary>Real counts for the current workspace's default lead pipeline.</summary>
-public sealed class DashboardService(LeadDeskDbContext db, ICurrentActor actor, TimeProvider clock)
+/// <summary>Real counts for the current workspace's default lead pipeline, over the leads the actor may see.</summary>
+public sealed class DashboardService(LeadDeskDbContext db, LeadAccess access, ICurrentActor actor, TimeProvider clock)
 {
     public async Task<DashboardSummary> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -35,21 +35,23 @@ public sealed class DashboardService(LeadDeskDbContext db, ICurrentActor actor, 
             .Select(s => new { s.Id, s.Key, s.Name, s.Color })
             .ToListAsync(cancellationToken);
 
-        var perStage = await db.Leads.AsNoTracking()
+        // Counts cover the leads the actor may see: a rep under own+team visibility sees their own numbers.
+        var leads = (await access.VisibleAsync(cancellationToken: cancellationToken)).AsNoTracking();
+        var perStage = await leads
             .Where(l => l.Status == LeadStatus.Open)
             .GroupBy(l => l.StageId)
             .Select(g => new { StageId = g.Key, Count = g.Count(), Value = g.Sum(l => l.EstimatedValue ?? 0m) })
             .ToDictionaryAsync(g => g.StageId, cancellationToken);
 
-        var byStatus = await db.Leads.AsNoTracking()
+        var byStatus = await leads
             .GroupBy(l => l.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
 
         var weekStart = StartOfWeek(clock.GetUtcNow().UtcDateTime);
-        var newThisWeek = await db.Leads.CountAsync(l => l.CreatedAt >= weekStart, cancellationToken);
+        var newThisWeek = await leads.CountAsync(l => l.CreatedAt >= weekStart, cancellationToken);
         var mine = actor.UserId is { } userId
-            ? await db.Leads.CountAsync(l => l.OwnerId == userId && l.Status == LeadStatus.Open, cancellationToken)
+            ? await leads.CountAsync(l => l.OwnerId == userId && l.Status == LeadStatus.Open, cancellationToken)
             : 0;
 
         var summaries = stages

@@ -1,3 +1,4 @@
+using LeadDesk.Core.History;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace LeadDesk.Core.Data;
 
 /// <summary>
-/// Stamps workspace, timestamps and actors, turns deletes of soft-deletable rows into updates and
-/// bumps concurrency versions — in one place, for every entry point.
+/// Writes lead history, stamps workspace, timestamps and actors, turns deletes of soft-deletable rows
+/// into updates, bumps concurrency versions and refreshes search text — in one place, for every entry point.
 /// </summary>
 public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -31,6 +32,7 @@ public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock)
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        LeadHistoryRecorder.Record(context, now, actor.UserId);
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.Entity is IWorkspaceOwned owned && entry.State == EntityState.Added)
@@ -61,9 +63,13 @@ public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock)
                     audited.UpdatedById = actor.UserId;
                 }
             }
-            if (entry.Entity is Lead lead && entry.State == EntityState.Modified)
+            if (entry.Entity is Lead lead && entry.State is EntityState.Added or EntityState.Modified)
             {
-                lead.Version++;
+                lead.RefreshSearchText();
+                if (entry.State == EntityState.Modified)
+                {
+                    lead.Version++;
+                }
             }
         }
     }

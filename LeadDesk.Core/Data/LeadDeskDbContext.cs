@@ -1,7 +1,13 @@
 using System.Linq.Expressions;
 using LeadDesk.Core.Accounts;
+using LeadDesk.Core.Activities;
+using LeadDesk.Core.Documents;
+using LeadDesk.Core.History;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Notes;
 using LeadDesk.Core.Pipelines;
+using LeadDesk.Core.Products;
+using LeadDesk.Core.Teams;
 using LeadDesk.Core.Workspaces;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -19,7 +25,18 @@ public class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> options, ICur
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
     public DbSet<Pipeline> Pipelines => Set<Pipeline>();
     public DbSet<Stage> Stages => Set<Stage>();
+    public DbSet<StageField> StageFields => Set<StageField>();
     public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<LeadSettings> LeadSettings => Set<LeadSettings>();
+    public DbSet<LeadStageValue> LeadStageValues => Set<LeadStageValue>();
+    public DbSet<LeadNote> LeadNotes => Set<LeadNote>();
+    public DbSet<LeadActivity> LeadActivities => Set<LeadActivity>();
+    public DbSet<LeadHistoryEntry> LeadHistory => Set<LeadHistoryEntry>();
+    public DbSet<TeamRole> TeamRoles => Set<TeamRole>();
+    public DbSet<LeadTeamMember> LeadTeamMembers => Set<LeadTeamMember>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<LeadProduct> LeadProducts => Set<LeadProduct>();
+    public DbSet<LeadDocument> LeadDocuments => Set<LeadDocument>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery), shared by every web node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,3 +1,4 @@
+using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Workspaces;
 
 namespace LeadDesk.Core.Leads;
@@ -29,6 +30,8 @@ public class Lead : IWorkspaceOwned, IAuditable, ISoftDeletable
     public LeadStatus Status { get; set; }
     public LeadPriority Priority { get; set; } = LeadPriority.Medium;
     public decimal? EstimatedValue { get; set; }
+    /// <summary>When set, <see cref="EstimatedValue"/> is the sum of the lead's product lines.</summary>
+    public bool ValueFromProducts { get; set; }
     public int Score { get; set; }
     public bool ScoreIsManual { get; set; }
     public bool IsQualified { get; set; }
@@ -59,5 +62,66 @@ public class Lead : IWorkspaceOwned, IAuditable, ISoftDeletable
     /// <summary>Optimistic concurrency token, bumped on every save by the auditing interceptor.</summary>
     public int Version { get; set; }
 
+    /// <summary>Lower-cased name, email, company and phone in one column, kept current on every save.</summary>
+    public string SearchText { get; private set; } = "";
+
     public string FullName => $"{FirstName} {LastName}".Trim();
+
+    /// <summary>Copies the editable fields, normalising email and phone. Stage, status and ownership rules live elsewhere.</summary>
+    public void Apply(LeadInput input)
+    {
+        FirstName = (input.FirstName ?? "").Trim();
+        LastName = (input.LastName ?? "").Trim();
+        Email = ContactNormalizer.Email(input.Email);
+        Phone = ContactNormalizer.Phone(input.Phone);
+        Company = Blank(input.Company);
+        Title = Blank(input.Title);
+        Source = Blank(input.Source);
+        Description = Blank(input.Description);
+        Priority = input.Priority;
+        OwnerId = input.OwnerId;
+        ValueFromProducts = input.ValueFromProducts;
+        if (!ValueFromProducts)
+        {
+            EstimatedValue = input.EstimatedValue;
+        }
+        if (input.Score is { } score)
+        {
+            ScoreIsManual = ScoreIsManual || score != Score;
+            Score = score;
+        }
+        CustomFieldsJson = CustomFields.Serialize(input.CustomFields);
+    }
+
+    public void MoveTo(Stage stage)
+    {
+        PipelineId = stage.PipelineId;
+        StageId = stage.Id;
+    }
+
+    public void Disqualify(string reason, string? notes, DateTime now)
+    {
+        Status = LeadStatus.Disqualified;
+        DisqualificationReason = reason;
+        DisqualificationNotes = Blank(notes);
+        DisqualifiedAt = now;
+    }
+
+    public void Reopen()
+    {
+        Status = LeadStatus.Open;
+        DisqualificationReason = null;
+        DisqualificationNotes = null;
+        DisqualifiedAt = null;
+    }
+
+    /// <summary>Called on every save (by the auditing interceptor), so no entry point can leave search stale.</summary>
+    public void RefreshSearchText()
+    {
+        var text = string.Join(' ', new[] { FirstName, LastName, Email, Company, Phone }.Where(p => !string.IsNullOrEmpty(p)))
+            .ToLowerInvariant();
+        SearchText = text.Length <= LeadLimits.SearchTextMaxLength ? text : text[..LeadLimits.SearchTextMaxLength];
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -13,4 +13,7 @@ public static class LeadLimits
     public const int CustomFieldsMaxLength = 16_384;
     public const int ReasonMaxLength = 100;
     public const int ReasonNotesMaxLength = 2_000;
+    /// <summary>Lower-cased name, email, company and phone joined: the one column search reads.</summary>
+    public const int SearchTextMaxLength = 700;
+    public const decimal MaxValue = 999_999_999_999m;
 }

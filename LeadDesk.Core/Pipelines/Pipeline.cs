@@ -2,6 +2,13 @@ using LeadDesk.Core.Workspaces;
 
 namespace LeadDesk.Core.Pipelines;
 
+public enum StageOwnershipMode
+{
+    KeepOwner = 0,
+    AssignUser = 1,
+    RoundRobin = 2,
+}
+
 public enum PipelineModule
 {
     Leads = 0,
@@ -59,6 +66,16 @@ public class Stage : IWorkspaceOwned, IAuditable
     /// <summary>Win probability in percent, 0–100.</summary>
     public int Probability { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>What happens to the owner when a lead enters this stage.</summary>
+    public StageOwnershipMode OwnershipMode { get; set; }
+    /// <summary>The user every entering lead is given, with <see cref="StageOwnershipMode.AssignUser"/>.</summary>
+    public Guid? OwnershipUserId { get; set; }
+    /// <summary>The role whose members take turns, with <see cref="StageOwnershipMode.RoundRobin"/>.</summary>
+    public WorkspaceRole? OwnershipRole { get; set; }
+    /// <summary>Round-robin state: who was given the last lead.</summary>
+    public Guid? LastAssignedUserId { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public Guid? CreatedById { get; set; }

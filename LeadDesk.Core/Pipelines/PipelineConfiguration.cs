@@ -24,6 +24,8 @@ internal sealed class StageConfiguration : IEntityTypeConfiguration<Stage>
         builder.Property(s => s.Key).HasMaxLength(Stage.KeyMaxLength);
         builder.Property(s => s.Name).HasMaxLength(Stage.NameMaxLength);
         builder.Property(s => s.Color).HasMaxLength(Stage.ColorMaxLength);
+        builder.Property(s => s.OwnershipMode).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.OwnershipRole).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(s => new { s.PipelineId, s.Key }).IsUnique();
         builder.HasIndex(s => new { s.PipelineId, s.SortOrder });
     }

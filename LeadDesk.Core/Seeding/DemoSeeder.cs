@@ -1,8 +1,11 @@
 using Bogus;
 using LeadDesk.Core.Accounts;
+using LeadDesk.Core.Activities;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Pipelines;
+using LeadDesk.Core.Products;
+using LeadDesk.Core.Teams;
 using LeadDesk.Core.Workspaces;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -82,13 +85,35 @@ public sealed partial class DemoSeeder(
         pipeline.AddStage("new", "New", "#6c8ebf", 10);
         pipeline.AddStage("contacted", "Contacted", "#4aa3a1", 25);
         pipeline.AddStage("qualified", "Qualified", "#7a9a3c", 45);
-        pipeline.AddStage("proposal", "Proposal", "#d49a2a", 65);
-        pipeline.AddStage("negotiation", "Negotiation", "#c8553d", 80);
+        var proposal = pipeline.AddStage("proposal", "Proposal", "#d49a2a", 65);
+        var negotiation = pipeline.AddStage("negotiation", "Negotiation", "#c8553d", 80);
         db.Pipelines.Add(pipeline);
+        // Entering these stages asks for what a manager needs to forecast the deal.
+        db.StageFields.AddRange(
+            new StageField(proposal.Id, "proposal_amount", "Proposal amount", StageFieldType.Number, isRequired: true) { SortOrder = 0 },
+            new StageField(negotiation.Id, "close_date", "Expected close date", StageFieldType.Date, isRequired: true) { SortOrder = 0 },
+            new StageField(negotiation.Id, "decision_maker", "Decision maker", StageFieldType.Text, isRequired: false) { SortOrder = 1 });
+        db.LeadSettings.Add(new LeadSettings { Visibility = LeadVisibility.All });
+        AddTeamRolesAndProducts();
 
-        db.Leads.AddRange(GenerateLeads(pipeline, members.Select(m => m.User.Id).ToArray(), leadCount, randomSeed));
+        var leads = GenerateLeads(pipeline, members.Select(m => m.User.Id).ToArray(), leadCount, randomSeed).ToList();
+        db.Leads.AddRange(leads);
+        db.LeadActivities.AddRange(leads.Select(l => new LeadActivity(l.Id, ActivityType.Created, "Lead created", $"via {l.Channel.ToString().ToLowerInvariant()}, source {l.Source}", l.CreatedAt)));
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
+    }
+
+    private void AddTeamRolesAndProducts()
+    {
+        string[][] roles = [["sales_rep", "Sales rep"], ["account_executive", "Account executive"], ["solution_engineer", "Solution engineer"], ["executive_sponsor", "Executive sponsor"]];
+        db.TeamRoles.AddRange(roles.Select((r, i) => new TeamRole(r[0], r[1]) { SortOrder = i }));
+        db.Products.AddRange(
+            new Product("Starter plan (annual)", 1_200m) { Sku = "PLAN-STARTER" },
+            new Product("Growth plan (annual)", 4_800m) { Sku = "PLAN-GROWTH" },
+            new Product("Enterprise plan (annual)", 18_000m) { Sku = "PLAN-ENT" },
+            new Product("Onboarding package", 2_500m) { Sku = "SVC-ONBOARD" },
+            new Product("Premium support (annual)", 3_000m) { Sku = "SVC-SUPPORT" },
+            new Product("Extra seat (annual)", 240m) { Sku = "SEAT" });
     }
 
     private IEnumerable<Lead> GenerateLeads(Pipeline pipeline, Guid[] owners, int count, int randomSeed)

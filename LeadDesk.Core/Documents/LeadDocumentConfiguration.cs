@@ -1,0 +1,17 @@
+using LeadDesk.Core.Leads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LeadDesk.Core.Documents;
+
+internal sealed class LeadDocumentConfiguration : IEntityTypeConfiguration<LeadDocument>
+{
+    public void Configure(EntityTypeBuilder<LeadDocument> builder)
+    {
+        builder.ToTable("LeadDocuments");
+        builder.Property(d => d.FileName).HasMaxLength(LeadDocument.FileNameMaxLength);
+        builder.Property(d => d.ContentType).HasMaxLength(LeadDocument.ContentTypeMaxLength);
+        builder.HasOne<Lead>().WithMany().HasForeignKey(d => d.LeadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.LeadId, d.CreatedAt });
+    }
+}

@@ -1,0 +1,75 @@
+using LeadDesk.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadDesk.Core.Leads;
+
+public enum DuplicateMatch
+{
+    Email,
+    Phone,
+    /// <summary>Same first and last name at the same company: a possible duplicate, worth a look.</summary>
+    NameAndCompany,
+}
+
+/// <param name="Visible">False when the actor cannot open the match (own+team visibility): say it exists, show nothing more.</param>
+public sealed record DuplicateCandidate(Guid Id, string FirstName, string LastName, string? Email, string? Phone, string? Company,
+    string? OwnerName, DuplicateMatch Match, bool Visible)
+{
+    public bool IsCertain => Match != DuplicateMatch.NameAndCompany;
+}
+
+public sealed record DuplicateQuery(string? Email, string? Phone, string? FirstName = null, string? LastName = null, string? Company = null, Guid? ExcludeId = null);
+
+/// <summary>
+/// Leads that are probably the same person (seed 004 <c>check-duplicates</c>, seed 001's capture rule):
+/// the same normalised email or phone for certain, the same name at the same company as possible.
+/// </summary>
+public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access)
+{
+    public const int MaxResults = 10;
+
+    public async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(DuplicateQuery query, CancellationToken cancellationToken = default)
+    {
+        var email = ContactNormalizer.IsValidEmail(query.Email) ? ContactNormalizer.Email(query.Email) : null;
+        var phone = ContactNormalizer.IsValidPhone(query.Phone) ? ContactNormalizer.Phone(query.Phone) : null;
+        var first = query.FirstName?.Trim().ToLowerInvariant();
+        var last = query.LastName?.Trim().ToLowerInvariant();
+        var company = query.Company?.Trim().ToLowerInvariant();
+        var byName = !string.IsNullOrEmpty(first) && !string.IsNullOrEmpty(last) && !string.IsNullOrEmpty(company);
+        if (email is null && phone is null && !byName)
+        {
+            return [];
+        }
+
+        var leads = db.Leads.AsNoTracking().Where(l => l.Id != query.ExcludeId);
+        var matches = leads.Where(l => (email != null && l.Email == email) || (phone != null && l.Phone == phone));
+        if (byName)
+        {
+            // The lower-cased search text starts with "first last", so no function of the name columns is needed.
+            var prefix = $"{first} {last}";
+#pragma warning disable CA1304, CA1311, CA1862 // ToLower() here is SQL lower(), not .NET's culture-aware lowering
+            matches = matches.Union(leads.Where(l => l.SearchText.StartsWith(prefix) && l.Company != null && l.Company.ToLower() == company));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        var rows = await (
+                from l in matches
+                join o in db.Users on l.OwnerId equals o.Id into owners
+                from o in owners.DefaultIfEmpty()
+                select new { l.Id, l.FirstName, l.LastName, l.Email, l.Phone, l.Company, OwnerName = o.DisplayName })
+            .Take(MaxResults * 2)
+            .ToListAsync(cancellationToken);
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var visible = (await (await access.VisibleAsync(cancellationToken: cancellationToken))
+            .Where(l => ids.Contains(l.Id))
+            .Select(l => l.Id)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        return rows
+            .Select(r => new DuplicateCandidate(r.Id, r.FirstName, r.LastName, r.Email, r.Phone, r.Company, r.OwnerName,
+                email != null && r.Email == email ? DuplicateMatch.Email : phone != null && r.Phone == phone ? DuplicateMatch.Phone : DuplicateMatch.NameAndCompany,
+                visible.Contains(r.Id)))
+            .OrderBy(c => c.Match)
+            .Take(MaxResults)
+            .ToList();
+    }
+}

@@ -1,0 +1,68 @@
+using LeadDesk.Core.Common;
+using LeadDesk.Core.Data;
+using LeadDesk.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadDesk.Core.Leads;
+
+/// <summary>
+/// Which leads the actor may see and touch. Every lead read and write starts here, so the
+/// own+team rule (seed 002: "each user sees only their own leads") holds for pages and API alike.
+/// </summary>
+public sealed class LeadAccess(LeadDeskDbContext db, ICurrentActor actor)
+{
+    private LeadVisibility? _visibility;
+
+    /// <summary>Leads of the workspace the actor may see (deleted ones hidden unless <paramref name="includeDeleted"/>).</summary>
+    public async Task<IQueryable<Lead>> VisibleAsync(bool includeDeleted = false, CancellationToken cancellationToken = default)
+    {
+        var leads = includeDeleted ? db.Leads.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter]) : db.Leads;
+        if (!await IsRestrictedAsync(cancellationToken))
+        {
+            return leads;
+        }
+        var me = actor.UserId;
+        return leads.Where(l => l.OwnerId == me || db.LeadTeamMembers.Any(t => t.LeadId == l.Id && t.UserId == me));
+    }
+
+    /// <summary>True when the actor sees only their own and their team's leads.</summary>
+    public async Task<bool> IsRestrictedAsync(CancellationToken cancellationToken = default)
+    {
+        if (actor.Role != WorkspaceRole.SalesRep)
+        {
+            return false;
+        }
+        _visibility ??= await db.LeadSettings.AsNoTracking().Select(s => (LeadVisibility?)s.Visibility).FirstOrDefaultAsync(cancellationToken)
+            ?? LeadVisibility.All;
+        return _visibility == LeadVisibility.OwnAndTeam;
+    }
+
+    /// <summary>The lead, tracked for a change; 404 when it does not exist, is deleted, or is not visible.</summary>
+    public async Task<Lead> FindAsync(Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
+    {
+        var leads = await VisibleAsync(includeDeleted, cancellationToken);
+        return await leads.FirstOrDefaultAsync(l => l.Id == id, cancellationToken) ?? throw new NotFoundException("Lead");
+    }
+
+    /// <summary>Checks the lead is visible without loading it (for its notes, products, documents…).</summary>
+    public async Task EnsureVisibleAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var leads = await VisibleAsync(cancellationToken: cancellationToken);
+        if (!await leads.AnyAsync(l => l.Id == id, cancellationToken))
+        {
+            throw new NotFoundException("Lead");
+        }
+    }
+
+    public void Require(string permission, string message)
+    {
+        if (!actor.Can(permission))
+        {
+            throw new ForbiddenException(message);
+        }
+    }
+
+    /// <summary>Whether <paramref name="userId"/> is a member of the current workspace (owners and team members must be).</summary>
+    public Task<bool> IsMemberAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        db.WorkspaceMembers.AnyAsync(m => m.UserId == userId, cancellationToken);
+}

@@ -1,0 +1,141 @@
+using LeadDesk.Core.Data;
+using LeadDesk.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadDesk.Core.Leads;
+
+public sealed record LeadRow(
+    Guid Id, string FirstName, string LastName, string? Email, string? Phone, string? Company,
+    Guid StageId, string StageName, string StageColor, Guid? OwnerId, string? OwnerName,
+    LeadPriority Priority, int Score, decimal? EstimatedValue, LeadStatus Status, string? Source,
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? DeletedAt, DateTime? SlaDeadlineAt)
+{
+    public string FullName => $"{FirstName} {LastName}".Trim();
+}
+
+public sealed record LeadListPage(IReadOnlyList<LeadRow> Rows, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>The lead list: filtered, sorted and paged in the database, for the list page and the API.</summary>
+public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICurrentActor actor)
+{
+    public async Task<LeadListPage> SearchAsync(LeadListQuery query, CancellationToken cancellationToken = default)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, LeadListQuery.MaxPageSize);
+        var visible = await access.VisibleAsync(includeDeleted: query.Trash, cancellationToken);
+        var leads = Filter(visible.AsNoTracking(), query);
+        if (query.Trash)
+        {
+            leads = leads.Where(l => l.IsDeleted);
+        }
+
+        var total = await leads.CountAsync(cancellationToken);
+        var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var ordered = query.Trash ? leads.OrderByDescending(l => l.DeletedAt).ThenByDescending(l => l.Id) : Order(leads, query.Sort, query.Descending);
+        var rows = await (
+                from l in ordered.Skip((page - 1) * pageSize).Take(pageSize)
+                join s in db.Stages on l.StageId equals s.Id
+                join o in db.Users on l.OwnerId equals o.Id into owners
+                from o in owners.DefaultIfEmpty()
+                select new LeadRow(l.Id, l.FirstName, l.LastName, l.Email, l.Phone, l.Company, l.StageId, s.Name, s.Color,
+                    l.OwnerId, o.DisplayName, l.Priority, l.Score, l.EstimatedValue, l.Status, l.Source,
+                    l.CreatedAt, l.UpdatedAt, l.DeletedAt, l.SlaDeadlineAt))
+            .ToListAsync(cancellationToken); // EF repeats the page's ORDER BY on the outer query, so the join keeps it
+        return new LeadListPage(rows, total, page, pageSize);
+    }
+
+    /// <summary>Applies every filter of <paramref name="filter"/>; the board and the API reuse it.</summary>
+    public IQueryable<Lead> Filter(IQueryable<Lead> leads, LeadFilter filter)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim().ToLowerInvariant();
+            leads = leads.Where(l => l.SearchText.Contains(term));
+        }
+        if (filter.PipelineId is { } pipelineId)
+        {
+            leads = leads.Where(l => l.PipelineId == pipelineId);
+        }
+        if (filter.StageId is { } stageId)
+        {
+            leads = leads.Where(l => l.StageId == stageId);
+        }
+        switch (filter.Owner)
+        {
+            case null or "":
+                break;
+            case LeadFilter.OwnerNone:
+                leads = leads.Where(l => l.OwnerId == null);
+                break;
+            case LeadFilter.OwnerMe:
+                var me = actor.UserId;
+                leads = leads.Where(l => l.OwnerId == me);
+                break;
+            default:
+                var ownerId = Guid.TryParse(filter.Owner, out var id) ? id : Guid.Empty;
+                leads = leads.Where(l => l.OwnerId == ownerId);
+                break;
+        }
+        if (filter.Priority is { } priority)
+        {
+            leads = leads.Where(l => l.Priority == priority);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Source))
+        {
+            var source = filter.Source.Trim();
+            leads = leads.Where(l => l.Source == source);
+        }
+        if (filter.Status is { } status)
+        {
+            leads = leads.Where(l => l.Status == status);
+        }
+        if (filter.ScoreMin is { } min)
+        {
+            leads = leads.Where(l => l.Score >= min);
+        }
+        if (filter.ScoreMax is { } max)
+        {
+            leads = leads.Where(l => l.Score <= max);
+        }
+        if (filter.CreatedFrom is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            leads = leads.Where(l => l.CreatedAt >= start);
+        }
+        if (filter.CreatedTo is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            leads = leads.Where(l => l.CreatedAt < end);
+        }
+        return leads;
+    }
+
+    /// <summary>The sources in use, for the filter's choices.</summary>
+    public async Task<IReadOnlyList<string>> SourcesAsync(CancellationToken cancellationToken = default) =>
+        await db.Leads.AsNoTracking()
+            .Where(l => l.Source != null)
+            .Select(l => l.Source!)
+            .Distinct()
+            .OrderBy(s => s)
+            .Take(200)
+            .ToListAsync(cancellationToken);
+
+    // Each order ends with the id (time-ordered Guid v7), so pages never overlap when values tie.
+    private static IOrderedQueryable<Lead> Order(IQueryable<Lead> leads, LeadSort sort, bool descending) => (sort, descending) switch
+    {
+        (LeadSort.Updated, true) => leads.OrderByDescending(l => l.UpdatedAt).ThenByDescending(l => l.Id),
+        (LeadSort.Updated, false) => leads.OrderBy(l => l.UpdatedAt).ThenBy(l => l.Id),
+        (LeadSort.Name, true) => leads.OrderByDescending(l => l.LastName).ThenByDescending(l => l.FirstName).ThenByDescending(l => l.Id),
+        (LeadSort.Name, false) => leads.OrderBy(l => l.LastName).ThenBy(l => l.FirstName).ThenBy(l => l.Id),
+        (LeadSort.Company, true) => leads.OrderByDescending(l => l.Company).ThenByDescending(l => l.Id),
+        (LeadSort.Company, false) => leads.OrderBy(l => l.Company).ThenBy(l => l.Id),
+        (LeadSort.Value, true) => leads.OrderByDescending(l => l.EstimatedValue).ThenByDescending(l => l.Id),
+        (LeadSort.Value, false) => leads.OrderBy(l => l.EstimatedValue).ThenBy(l => l.Id),
+        (LeadSort.Score, true) => leads.OrderByDescending(l => l.Score).ThenByDescending(l => l.Id),
+        (LeadSort.Score, false) => leads.OrderBy(l => l.Score).ThenBy(l => l.Id),
+        (_, false) => leads.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id),
+        _ => leads.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
+    };
+}

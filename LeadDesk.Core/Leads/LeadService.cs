@@ -1,0 +1,237 @@
+using FluentValidation;
+using LeadDesk.Core.Activities;
+using LeadDesk.Core.Common;
+using LeadDesk.Core.Data;
+using LeadDesk.Core.Pipelines;
+using LeadDesk.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadDesk.Core.Leads;
+
+/// <summary>Create, read, edit, delete and restore a lead; disqualify and reopen it.</summary>
+public sealed class LeadService(
+    LeadDeskDbContext db,
+    LeadAccess access,
+    StageOwnership ownership,
+    IValidator<NewLead> newLeadValidator,
+    IValidator<LeadInput> inputValidator,
+    TimeProvider clock)
+{
+    public async Task<LeadDetails> GetAsync(Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
+    {
+        var leads = await access.VisibleAsync(includeDeleted, cancellationToken);
+        var row = await (
+                from l in leads.AsNoTracking()
+                join s in db.Stages on l.StageId equals s.Id
+                join p in db.Pipelines on l.PipelineId equals p.Id
+                join o in db.Users on l.OwnerId equals o.Id into owners
+                from o in owners.DefaultIfEmpty()
+                join c in db.Users on l.CreatedById equals c.Id into creators
+                from c in creators.DefaultIfEmpty()
+                where l.Id == id
+                select new { Lead = l, StageKey = s.Key, StageName = s.Name, StageColor = s.Color, PipelineName = p.Name, OwnerName = o.DisplayName, CreatedByName = c.DisplayName })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Lead");
+        var lead = row.Lead;
+        return new LeadDetails
+        {
+            Id = lead.Id,
+            FirstName = lead.FirstName,
+            LastName = lead.LastName,
+            Email = lead.Email,
+            Phone = lead.Phone,
+            Company = lead.Company,
+            Title = lead.Title,
+            Source = lead.Source,
+            Channel = lead.Channel,
+            PipelineId = lead.PipelineId,
+            PipelineName = row.PipelineName,
+            StageId = lead.StageId,
+            StageKey = row.StageKey,
+            StageName = row.StageName,
+            StageColor = row.StageColor,
+            Status = lead.Status,
+            Priority = lead.Priority,
+            EstimatedValue = lead.EstimatedValue,
+            ValueFromProducts = lead.ValueFromProducts,
+            Score = lead.Score,
+            ScoreIsManual = lead.ScoreIsManual,
+            IsQualified = lead.IsQualified,
+            OwnerId = lead.OwnerId,
+            OwnerName = row.OwnerName,
+            Description = lead.Description,
+            CustomFields = CustomFields.Parse(lead.CustomFieldsJson),
+            LastContactAt = lead.LastContactAt,
+            SlaDeadlineAt = lead.SlaDeadlineAt,
+            FirstResponseAt = lead.FirstResponseAt,
+            DisqualificationReason = lead.DisqualificationReason,
+            DisqualificationNotes = lead.DisqualificationNotes,
+            DisqualifiedAt = lead.DisqualifiedAt,
+            ConvertedAt = lead.ConvertedAt,
+            CreatedAt = lead.CreatedAt,
+            UpdatedAt = lead.UpdatedAt,
+            CreatedById = lead.CreatedById,
+            CreatedByName = row.CreatedByName,
+            IsDeleted = lead.IsDeleted,
+            DeletedAt = lead.DeletedAt,
+            Version = lead.Version,
+        };
+    }
+
+    public async Task<Guid> CreateAsync(NewLead input, CancellationToken cancellationToken = default)
+    {
+        access.Require(Permissions.LeadsCreate, "You cannot create leads in this workspace.");
+        await newLeadValidator.ValidateAndThrowAsync(input, cancellationToken);
+        await EnsureOwnerIsMemberAsync(input.OwnerId, cancellationToken);
+        var stage = await StartStageAsync(input.PipelineId, input.StageId, cancellationToken);
+
+        var lead = new Lead { Channel = input.Channel, Status = LeadStatus.Open };
+        lead.Apply(input);
+        lead.MoveTo(stage);
+        if (input.OwnerId is null)
+        {
+            lead.OwnerId = await ownership.OwnerOnEntryAsync(stage, null, cancellationToken);
+        }
+        db.Leads.Add(lead);
+        var via = string.IsNullOrEmpty(lead.Source) ? $"via {lead.Channel.ToString().ToLowerInvariant()}" : $"via {lead.Channel.ToString().ToLowerInvariant()}, source {lead.Source}";
+        db.LeadActivities.Add(new LeadActivity(lead.Id, ActivityType.Created, "Lead created", via, Now));
+        await db.SaveChangesAsync(cancellationToken);
+        return lead.Id;
+    }
+
+    /// <summary>Replaces the editable fields. With <paramref name="expectedVersion"/>, a lead changed since it was read is a conflict.</summary>
+    public async Task UpdateAsync(Guid id, LeadInput input, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        access.Require(Permissions.LeadsEdit, "You cannot edit leads in this workspace.");
+        await inputValidator.ValidateAndThrowAsync(input, cancellationToken);
+        var lead = await access.FindAsync(id, cancellationToken: cancellationToken);
+        if (expectedVersion is { } expected && expected != lead.Version)
+        {
+            throw new ConflictException("Someone else saved this lead after you opened it.", lead.Version);
+        }
+        if (input.OwnerId != lead.OwnerId)
+        {
+            await EnsureOwnerIsMemberAsync(input.OwnerId, cancellationToken);
+            db.LeadActivities.Add(new LeadActivity(lead.Id, ActivityType.OwnerChanged, "Owner changed", null, Now));
+        }
+        lead.Apply(input);
+        if (lead.ValueFromProducts)
+        {
+            lead.EstimatedValue = await db.LeadProducts.Where(p => p.LeadId == id).SumAsync(p => p.Total, cancellationToken);
+        }
+        await SaveAsync(lead, cancellationToken);
+    }
+
+    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        access.Require(Permissions.LeadsDelete, "Only managers and admins can delete leads.");
+        var lead = await access.FindAsync(id, cancellationToken: cancellationToken);
+        db.Leads.Remove(lead); // the auditing interceptor turns this into a soft delete
+        db.LeadActivities.Add(new LeadActivity(lead.Id, ActivityType.Deleted, "Lead moved to the trash", null, Now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RestoreAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        access.Require(Permissions.LeadsDelete, "Only managers and admins can restore leads.");
+        var lead = await access.FindAsync(id, includeDeleted: true, cancellationToken);
+        if (!lead.IsDeleted)
+        {
+            return;
+        }
+        lead.IsDeleted = false;
+        lead.DeletedAt = null;
+        lead.DeletedById = null;
+        db.LeadActivities.Add(new LeadActivity(lead.Id, ActivityType.Restored, "Lead restored from the trash", null, Now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task DisqualifyAsync(Guid id, string? reason, string? notes, CancellationToken cancellationToken = default)
+    {
+        access.Require(Permissions.LeadsEdit, "You cannot edit leads in this workspace.");
+        if (!DisqualificationReasons.IsKnown(reason))
+        {
+            throw Validation.Error("reason", $"Choose a reason: {string.Join(", ", DisqualificationReasons.All.Select(r => r.Key))}.");
+        }
+        if (notes?.Length > LeadLimits.ReasonNotesMaxLength)
+        {
+            throw Validation.Error("notes", $"Notes can be at most {LeadLimits.ReasonNotesMaxLength:N0} characters.");
+        }
+        var lead = await access.FindAsync(id, cancellationToken: cancellationToken);
+        if (lead.Status == LeadStatus.Converted)
+        {
+            throw Validation.Error("reason", "This lead is converted; it cannot be disqualified.");
+        }
+        lead.Disqualify(reason!, notes, Now);
+        db.LeadActivities.Add(new LeadActivity(lead.Id, ActivityType.Disqualified, $"Disqualified: {DisqualificationReasons.NameOf(reason)}", lead.DisqualificationNotes, Now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task ReopenAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        access.Require(Permissions.LeadsEdit, "You cannot edit leads in this workspace.");
+        var lead = await access.FindAsync(id, cancellationToken: cancellationToken);
+        if (lead.Status == LeadStatus.Converted)
+        {
+            throw Validation.Error("status", "This lead is converted; its opportunity carries on from here.");
+        }
+        if (lead.Status == LeadStatus.Open)
+        {
+            return;
+        }
+        lead.Reopen();
+        db.LeadActivities.Add(new LeadActivity(lead.Id, ActivityType.Reopened, "Lead reopened", null, Now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task SaveAsync(Lead lead, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request saved between our read and our write (the Version check in the UPDATE failed).
+            var current = await db.Leads.AsNoTracking().Where(l => l.Id == lead.Id).Select(l => l.Version).FirstOrDefaultAsync(cancellationToken);
+            throw new ConflictException("Someone else saved this lead at the same moment.", current);
+        }
+    }
+
+    private async Task EnsureOwnerIsMemberAsync(Guid? ownerId, CancellationToken cancellationToken)
+    {
+        if (ownerId is { } id && !await access.IsMemberAsync(id, cancellationToken))
+        {
+            throw Validation.Error(nameof(LeadInput.OwnerId), "Choose an owner who is a member of this workspace.");
+        }
+    }
+
+    /// <summary>The stage a new lead starts in: the one asked for (in the pipeline asked for), else the first of the pipeline.</summary>
+    private async Task<Stage> StartStageAsync(Guid? pipelineId, Guid? stageId, CancellationToken cancellationToken)
+    {
+        if (stageId is { } sid)
+        {
+            var stage = await db.Stages.FirstOrDefaultAsync(s => s.Id == sid, cancellationToken)
+                ?? throw Validation.Error(nameof(NewLead.StageId), "That stage does not exist in this workspace.");
+            if (pipelineId is { } pid && stage.PipelineId != pid)
+            {
+                throw Validation.Error(nameof(NewLead.StageId), "That stage is not in the chosen pipeline.");
+            }
+            if (!await db.Pipelines.AnyAsync(p => p.Id == stage.PipelineId && p.Module == PipelineModule.Leads, cancellationToken))
+            {
+                throw Validation.Error(nameof(NewLead.StageId), "That stage is not in a lead pipeline.");
+            }
+            return stage;
+        }
+        var pipeline = pipelineId is { } id
+            ? await db.Pipelines.FirstOrDefaultAsync(p => p.Id == id && p.Module == PipelineModule.Leads, cancellationToken)
+                ?? throw Validation.Error(nameof(NewLead.PipelineId), "That pipeline does not exist in this workspace.")
+            : await db.Pipelines.Where(p => p.Module == PipelineModule.Leads)
+                .OrderByDescending(p => p.IsDefault).ThenBy(p => p.SortOrder)
+                .FirstOrDefaultAsync(cancellationToken)
+                ?? throw Validation.Error(nameof(NewLead.PipelineId), "This workspace has no lead pipeline yet.");
+        return await db.Stages.Where(s => s.PipelineId == pipeline.Id).OrderBy(s => s.SortOrder).FirstOrDefaultAsync(cancellationToken)
+            ?? throw Validation.Error(nameof(NewLead.PipelineId), "That pipeline has no stages yet.");
+    }
+}

@@ -1,0 +1,23 @@
+using LeadDesk.Core.Workspaces;
+
+namespace LeadDesk.Core.Leads;
+
+public enum LeadVisibility
+{
+    /// <summary>Everyone in the workspace sees every lead.</summary>
+    All = 0,
+    /// <summary>Sales reps see only leads they own or are on the team of (seed 002); managers and admins see all.</summary>
+    OwnAndTeam = 1,
+}
+
+/// <summary>A workspace's general lead settings; one row per workspace, created on first save.</summary>
+public class LeadSettings : IWorkspaceOwned, IAuditable
+{
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid WorkspaceId { get; set; }
+    public LeadVisibility Visibility { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public Guid? CreatedById { get; set; }
+    public Guid? UpdatedById { get; set; }
+}

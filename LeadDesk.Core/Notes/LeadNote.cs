@@ -1,0 +1,28 @@
+using LeadDesk.Core.Leads;
+using LeadDesk.Core.Workspaces;
+
+namespace LeadDesk.Core.Notes;
+
+public class LeadNote : IWorkspaceOwned, IAuditable, ILeadPart
+{
+    public const int BodyMaxLength = 10_000;
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid WorkspaceId { get; set; }
+    public Guid LeadId { get; private set; }
+    public string Body { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    /// <summary>The author.</summary>
+    public Guid? CreatedById { get; set; }
+    public Guid? UpdatedById { get; set; }
+
+    public LeadNote(Guid leadId, string body)
+    {
+        LeadId = leadId;
+        Body = body;
+    }
+
+    public string HistoryLabel => "Note";
+    public string HistorySummary => Body;
+}
