@@ -3,6 +3,9 @@ using LeadDesk.Core.Data;
 using LeadDesk.Core.Workspaces;
 using LeadDesk.Web.Auth;
 using LeadDesk.Web.Components;
+using LeadDesk.Web.Components.Shared;
+using LeadDesk.Web.Errors;
+using LeadDesk.Web.Leads;
 using LeadDesk.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -47,6 +50,7 @@ public static class WebServiceCollectionExtensions
         }
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<WorkspaceSession>();
+        services.AddScoped<Toasts>();
 
         services.AddHealthChecks().AddDbContextCheck<LeadDeskDbContext>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -70,6 +74,12 @@ public static class WebServiceCollectionExtensions
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseMiddleware<CurrentActorMiddleware>();
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<Toasts>().Receive(context);
+            return next(context);
+        });
+        app.UseMiddleware<DomainErrorMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
@@ -79,6 +89,9 @@ public static class WebServiceCollectionExtensions
     {
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapLeadFragments();
+        app.MapDocumentEndpoints();
+        app.MapBoardEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

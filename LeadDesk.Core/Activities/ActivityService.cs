@@ -18,7 +18,7 @@ public sealed class ActivityService(LeadDeskDbContext db, LeadAccess access, Tim
     /// <summary>The lead's timeline, newest first; <paramref name="limit"/> rows at most.</summary>
     public async Task<IReadOnlyList<ActivityView>> ListAsync(Guid leadId, int limit = 200, CancellationToken cancellationToken = default)
     {
-        await access.EnsureVisibleAsync(leadId, cancellationToken);
+        await access.EnsureVisibleAsync(leadId, includeDeleted: true, cancellationToken);
         return await (
                 from a in db.LeadActivities.AsNoTracking()
                 join u in db.Users on a.CreatedById equals u.Id into actors

@@ -16,7 +16,7 @@ public sealed class DocumentService(LeadDeskDbContext db, LeadAccess access, ICu
 {
     public async Task<IReadOnlyList<DocumentView>> ListAsync(Guid leadId, CancellationToken cancellationToken = default)
     {
-        await access.EnsureVisibleAsync(leadId, cancellationToken);
+        await access.EnsureVisibleAsync(leadId, includeDeleted: true, cancellationToken);
         return await (
                 from d in db.LeadDocuments.AsNoTracking()
                 join u in db.Users on d.CreatedById equals u.Id into uploaders
@@ -30,7 +30,7 @@ public sealed class DocumentService(LeadDeskDbContext db, LeadAccess access, ICu
     public async Task<Guid> UploadAsync(Guid leadId, string? fileName, string? contentType, Stream content, CancellationToken cancellationToken = default)
     {
         access.Require(Permissions.LeadsEdit, "You cannot add documents in this workspace.");
-        await access.EnsureVisibleAsync(leadId, cancellationToken);
+        await access.EnsureVisibleAsync(leadId, cancellationToken: cancellationToken);
         var workspaceId = actor.WorkspaceId ?? throw new InvalidOperationException("No current workspace.");
         var name = SafeFileName(fileName);
         var type = string.IsNullOrWhiteSpace(contentType) || contentType.Length > LeadDocument.ContentTypeMaxLength
@@ -65,7 +65,7 @@ public sealed class DocumentService(LeadDeskDbContext db, LeadAccess access, ICu
 
     public async Task<DocumentDownload> OpenAsync(Guid leadId, Guid documentId, CancellationToken cancellationToken = default)
     {
-        var document = await FindAsync(leadId, documentId, cancellationToken);
+        var document = await FindAsync(leadId, documentId, includeDeleted: true, cancellationToken);
         try
         {
             return new DocumentDownload(document.FileName, document.ContentType, storage.Open(document.WorkspaceId, document.Id));
@@ -83,16 +83,16 @@ public sealed class DocumentService(LeadDeskDbContext db, LeadAccess access, ICu
     public async Task DeleteAsync(Guid leadId, Guid documentId, CancellationToken cancellationToken = default)
     {
         access.Require(Permissions.LeadsEdit, "You cannot remove documents in this workspace.");
-        var document = await FindAsync(leadId, documentId, cancellationToken);
+        var document = await FindAsync(leadId, documentId, includeDeleted: false, cancellationToken);
         db.LeadDocuments.Remove(document);
         db.LeadActivities.Add(new LeadActivity(leadId, ActivityType.Document, $"Removed {document.FileName}", null, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
         storage.Delete(document.WorkspaceId, document.Id);
     }
 
-    private async Task<LeadDocument> FindAsync(Guid leadId, Guid documentId, CancellationToken cancellationToken)
+    private async Task<LeadDocument> FindAsync(Guid leadId, Guid documentId, bool includeDeleted, CancellationToken cancellationToken)
     {
-        await access.EnsureVisibleAsync(leadId, cancellationToken);
+        await access.EnsureVisibleAsync(leadId, includeDeleted, cancellationToken);
         return await db.LeadDocuments.FirstOrDefaultAsync(d => d.Id == documentId && d.LeadId == leadId, cancellationToken)
             ?? throw new NotFoundException("Document");
     }

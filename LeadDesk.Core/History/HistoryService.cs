@@ -30,7 +30,7 @@ public sealed partial class HistoryService(LeadDeskDbContext db, LeadAccess acce
 
     public async Task<IReadOnlyList<HistoryView>> ListAsync(Guid leadId, int limit = 500, CancellationToken cancellationToken = default)
     {
-        await access.EnsureVisibleAsync(leadId, cancellationToken);
+        await access.EnsureVisibleAsync(leadId, includeDeleted: true, cancellationToken);
         var rows = await db.LeadHistory.AsNoTracking()
             .Where(h => h.LeadId == leadId)
             .OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id)

@@ -44,10 +44,13 @@ public sealed class LeadAccess(LeadDeskDbContext db, ICurrentActor actor)
         return await leads.FirstOrDefaultAsync(l => l.Id == id, cancellationToken) ?? throw new NotFoundException("Lead");
     }
 
-    /// <summary>Checks the lead is visible without loading it (for its notes, products, documents…).</summary>
-    public async Task EnsureVisibleAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the lead is visible without loading it (for its notes, products, documents…). Reading the
+    /// parts of a lead in the trash is allowed (<paramref name="includeDeleted"/>); changing them is not.
+    /// </summary>
+    public async Task EnsureVisibleAsync(Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
     {
-        var leads = await VisibleAsync(cancellationToken: cancellationToken);
+        var leads = await VisibleAsync(includeDeleted, cancellationToken);
         if (!await leads.AnyAsync(l => l.Id == id, cancellationToken))
         {
             throw new NotFoundException("Lead");

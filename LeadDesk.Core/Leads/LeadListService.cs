@@ -52,7 +52,11 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = filter.Search.Trim().ToLowerInvariant();
-            leads = leads.Where(l => l.SearchText.Contains(term));
+            // Phones are stored as + and digits, so "(555) 123-4567" is also looked for as "5551234567".
+            var digits = ContactNormalizer.IsValidPhone(term) ? ContactNormalizer.Phone(term)![1..] : term;
+            leads = digits == term
+                ? leads.Where(l => l.SearchText.Contains(term))
+                : leads.Where(l => l.SearchText.Contains(term) || l.SearchText.Contains(digits));
         }
         if (filter.PipelineId is { } pipelineId)
         {

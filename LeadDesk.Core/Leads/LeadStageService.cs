@@ -63,10 +63,22 @@ public sealed class LeadStageService(
     }
 
     /// <summary>The fields <paramref name="stageId"/> asks for, with the lead's current values.</summary>
-    public async Task<IReadOnlyList<(StageFieldInfo Field, string? Value)>> FieldValuesAsync(Guid leadId, Guid stageId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<(StageFieldInfo Field, string? Value)>> FieldValuesAsync(Guid leadId, Guid stageId, CancellationToken cancellationToken = default) =>
+        ValuesOfAsync(leadId, [stageId], cancellationToken);
+
+    /// <summary>Every stage field of the lead's pipeline, in stage order, with the lead's values.</summary>
+    public async Task<IReadOnlyList<(StageFieldInfo Field, string? Value)>> PipelineFieldValuesAsync(Guid leadId, Guid pipelineId, CancellationToken cancellationToken = default)
     {
-        await access.EnsureVisibleAsync(leadId, cancellationToken);
-        var fields = await pipelines.FieldsAsync(stageId, cancellationToken);
+        var pipeline = (await pipelines.LeadPipelinesAsync(cancellationToken)).FirstOrDefault(p => p.Id == pipelineId);
+        return pipeline is null ? [] : await ValuesOfAsync(leadId, [.. pipeline.Stages.Select(s => s.Id)], cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<(StageFieldInfo Field, string? Value)>> ValuesOfAsync(Guid leadId, IReadOnlyList<Guid> stageIds, CancellationToken cancellationToken)
+    {
+        await access.EnsureVisibleAsync(leadId, includeDeleted: true, cancellationToken);
+        var fields = (await pipelines.FieldsOfAsync([.. stageIds], cancellationToken))
+            .OrderBy(f => stageIds.ToList().IndexOf(f.StageId))
+            .ToList();
         var ids = fields.Select(f => f.Id).ToList();
         var stored = await db.LeadStageValues.AsNoTracking()
             .Where(v => v.LeadId == leadId && ids.Contains(v.StageFieldId))

@@ -17,7 +17,7 @@ public sealed class NoteService(LeadDeskDbContext db, LeadAccess access, ICurren
 {
     public async Task<IReadOnlyList<NoteView>> ListAsync(Guid leadId, CancellationToken cancellationToken = default)
     {
-        await access.EnsureVisibleAsync(leadId, cancellationToken);
+        await access.EnsureVisibleAsync(leadId, includeDeleted: true, cancellationToken);
         var notes = await (
                 from n in db.LeadNotes.AsNoTracking()
                 join u in db.Users on n.CreatedById equals u.Id into authors
@@ -33,7 +33,7 @@ public sealed class NoteService(LeadDeskDbContext db, LeadAccess access, ICurren
     {
         var text = Checked(body);
         access.Require(Permissions.LeadsEdit, "You cannot add notes in this workspace.");
-        await access.EnsureVisibleAsync(leadId, cancellationToken);
+        await access.EnsureVisibleAsync(leadId, cancellationToken: cancellationToken);
         var note = new LeadNote(leadId, text);
         db.LeadNotes.Add(note);
         db.LeadActivities.Add(new LeadActivity(leadId, ActivityType.Note, "Note added", text, clock.GetUtcNow().UtcDateTime));
@@ -60,7 +60,7 @@ public sealed class NoteService(LeadDeskDbContext db, LeadAccess access, ICurren
 
     private async Task<LeadNote> FindOwnAsync(Guid leadId, Guid noteId, CancellationToken cancellationToken)
     {
-        await access.EnsureVisibleAsync(leadId, cancellationToken);
+        await access.EnsureVisibleAsync(leadId, cancellationToken: cancellationToken);
         var note = await db.LeadNotes.FirstOrDefaultAsync(n => n.Id == noteId && n.LeadId == leadId, cancellationToken)
             ?? throw new NotFoundException("Note");
         return CanChange(note.CreatedById) ? note : throw new ForbiddenException("Only the note's author or an admin can change it.");

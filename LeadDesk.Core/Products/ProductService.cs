@@ -28,7 +28,7 @@ public sealed class ProductService(LeadDeskDbContext db, LeadAccess access, Time
 
     public async Task<IReadOnlyList<LeadProductView>> ListAsync(Guid leadId, CancellationToken cancellationToken = default)
     {
-        await access.EnsureVisibleAsync(leadId, cancellationToken);
+        await access.EnsureVisibleAsync(leadId, includeDeleted: true, cancellationToken);
         return await db.LeadProducts.AsNoTracking()
             .Where(p => p.LeadId == leadId)
             .OrderBy(p => p.CreatedAt)

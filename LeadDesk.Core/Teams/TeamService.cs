@@ -22,7 +22,7 @@ public sealed class TeamService(LeadDeskDbContext db, LeadAccess access, TimePro
 
     public async Task<IReadOnlyList<TeamMemberView>> ListAsync(Guid leadId, CancellationToken cancellationToken = default)
     {
-        await access.EnsureVisibleAsync(leadId, cancellationToken);
+        await access.EnsureVisibleAsync(leadId, includeDeleted: true, cancellationToken);
         return await (
                 from m in db.LeadTeamMembers.AsNoTracking()
                 join u in db.Users on m.UserId equals u.Id
@@ -37,7 +37,7 @@ public sealed class TeamService(LeadDeskDbContext db, LeadAccess access, TimePro
     public async Task AddAsync(Guid leadId, Guid userId, string? role, CancellationToken cancellationToken = default)
     {
         access.Require(Permissions.LeadsEdit, "You cannot change lead teams in this workspace.");
-        await access.EnsureVisibleAsync(leadId, cancellationToken);
+        await access.EnsureVisibleAsync(leadId, cancellationToken: cancellationToken);
         var teamRole = await FindRoleAsync(role, cancellationToken);
         if (!await access.IsMemberAsync(userId, cancellationToken))
         {
@@ -56,7 +56,7 @@ public sealed class TeamService(LeadDeskDbContext db, LeadAccess access, TimePro
     public async Task RemoveAsync(Guid leadId, Guid userId, CancellationToken cancellationToken = default)
     {
         access.Require(Permissions.LeadsEdit, "You cannot change lead teams in this workspace.");
-        await access.EnsureVisibleAsync(leadId, cancellationToken);
+        await access.EnsureVisibleAsync(leadId, cancellationToken: cancellationToken);
         var member = await db.LeadTeamMembers.FirstOrDefaultAsync(m => m.LeadId == leadId && m.UserId == userId, cancellationToken)
             ?? throw new NotFoundException("Team member");
         db.LeadTeamMembers.Remove(member);

@@ -1,0 +1,82 @@
+using System.Globalization;
+using LeadDesk.Core.Activities;
+using LeadDesk.Core.Leads;
+
+namespace LeadDesk.Web.Components.Shared;
+
+/// <summary>How lead values read on screen, in one place so the list, board and lead page agree.</summary>
+public static class Display
+{
+    private static readonly CultureInfo Culture = Shared.Money.Culture;
+
+    public static string Priority(LeadPriority priority) => priority switch
+    {
+        LeadPriority.Low => "Low",
+        LeadPriority.High => "High",
+        LeadPriority.Critical => "Critical",
+        _ => "Medium",
+    };
+
+    public static string PriorityClass(LeadPriority priority) => $"ld-priority ld-priority-{priority.ToString().ToLowerInvariant()}";
+
+    public static string Status(LeadStatus status) => status switch
+    {
+        LeadStatus.Converted => "Converted",
+        LeadStatus.Disqualified => "Disqualified",
+        _ => "Open",
+    };
+
+    public static string Channel(LeadChannel channel) => channel switch
+    {
+        LeadChannel.Web => "Web",
+        LeadChannel.Telegram => "Telegram",
+        LeadChannel.Email => "Email",
+        LeadChannel.Api => "API",
+        LeadChannel.Import => "Import",
+        LeadChannel.Form => "Web form",
+        _ => "Manual",
+    };
+
+    public static string ActivityIcon(ActivityType type) => type switch
+    {
+        ActivityType.Created => "bi-plus-circle",
+        ActivityType.StageChanged => "bi-arrow-right-circle",
+        ActivityType.Note => "bi-sticky",
+        ActivityType.Call => "bi-telephone",
+        ActivityType.Email => "bi-envelope",
+        ActivityType.Meeting => "bi-people",
+        ActivityType.Disqualified => "bi-x-circle",
+        ActivityType.Reopened => "bi-arrow-counterclockwise",
+        ActivityType.Converted => "bi-trophy",
+        ActivityType.SlaBreached => "bi-alarm",
+        ActivityType.OwnerChanged => "bi-person-check",
+        ActivityType.Deleted => "bi-trash",
+        ActivityType.Restored => "bi-arrow-90deg-left",
+        ActivityType.Document => "bi-paperclip",
+        ActivityType.Product => "bi-box-seam",
+        _ => "bi-person-plus",
+    };
+
+    public static string Amount(decimal? amount) => amount is { } value ? value.ToString("C0", Culture) : "—";
+
+    public static string Date(DateTime? utc) => utc is { } value ? value.ToString("MMM d, yyyy", Culture) : "—";
+
+    public static string DateTime(DateTime? utc) => utc is { } value ? value.ToString("MMM d, yyyy HH:mm 'UTC'", Culture) : "—";
+
+    /// <summary>ISO 8601 for <c>&lt;time datetime&gt;</c>.</summary>
+    public static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    public static string Initials(string? name) => string.IsNullOrWhiteSpace(name)
+        ? "?"
+        : string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(part => char.ToUpperInvariant(part[0])));
+
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => (bytes / 1024.0).ToString("0.# 'KB'", Culture),
+        _ => (bytes / (1024.0 * 1024)).ToString("0.# 'MB'", Culture),
+    };
+
+    public static string Count(int count, string singular, string? plural = null) =>
+        $"{count.ToString("N0", Culture)} {(count == 1 ? singular : plural ?? singular + "s")}";
+}

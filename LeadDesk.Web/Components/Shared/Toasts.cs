@@ -1,0 +1,53 @@
+namespace LeadDesk.Web.Components.Shared;
+
+public enum ToastKind
+{
+    Success,
+    Error,
+}
+
+public sealed record Toast(ToastKind Kind, string Message);
+
+/// <summary>
+/// Short confirmations ("Lead created") that survive the redirect after a form post: kept for one
+/// request in a cookie, shown by the layout, then dropped.
+/// </summary>
+public sealed class Toasts(IHttpContextAccessor accessor)
+{
+    public const string Cookie = "ld.toast";
+    private const int MaxLength = 300;
+
+    private readonly List<Toast> _shown = [];
+
+    /// <summary>The toasts the previous response left for this page.</summary>
+    public IReadOnlyList<Toast> Shown => _shown;
+
+    /// <summary>Shown by the page the response redirects to (forms post, then redirect).</summary>
+    public void Add(ToastKind kind, string message)
+    {
+        var text = message.Length <= MaxLength ? message : message[..MaxLength];
+        accessor.HttpContext?.Response.Cookies.Append(Cookie, $"{(kind == ToastKind.Error ? "e" : "s")}:{text}", new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = accessor.HttpContext.Request.IsHttps,
+            MaxAge = TimeSpan.FromMinutes(1),
+        });
+    }
+
+    public void Success(string message) => Add(ToastKind.Success, message);
+
+    public void Error(string message) => Add(ToastKind.Error, message);
+
+    /// <summary>Takes the toast a previous response left, once, for a request that renders a whole page.</summary>
+    internal void Receive(HttpContext context)
+    {
+        var fragment = context.Request.Headers.ContainsKey("HX-Request") && !context.Request.Headers.ContainsKey("HX-Boosted");
+        if (fragment || context.Request.Cookies[Cookie] is not { Length: > 2 } value)
+        {
+            return;
+        }
+        _shown.Add(new Toast(value[0] == 'e' ? ToastKind.Error : ToastKind.Success, value[2..]));
+        context.Response.Cookies.Delete(Cookie);
+    }
+}

@@ -1,0 +1,43 @@
+using LeadDesk.Core.Leads;
+using LeadDesk.Core.Workspaces;
+using LeadDesk.Web.Components.Pages.Leads;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LeadDesk.Web.Leads;
+
+/// <summary>
+/// HTML fragments htmx swaps into the lead pages. Each renders the same component the full page uses,
+/// so there is one piece of markup per thing.
+/// </summary>
+internal static class LeadFragmentEndpoints
+{
+    public static void MapLeadFragments(this IEndpointRouteBuilder app)
+    {
+        var leads = app.MapGroup("/leads").RequireAuthorization(Permissions.LeadsView);
+        leads.MapGet("/results", Results);
+        leads.MapGet("/duplicates", DuplicatesAsync);
+        leads.MapGet("/{id:guid}/tabs/{tab}", TabAsync);
+    }
+
+    private static RazorComponentResult<LeadResults> Results(HttpContext context)
+    {
+        var query = LeadQueryString.Parse(context.Request.Query);
+        // The address bar shows the list's own URL, so the view can be bookmarked and shared.
+        context.Response.Headers["HX-Push-Url"] = LeadQueryString.ListUrl(query);
+        return new RazorComponentResult<LeadResults>(new { Query = query });
+    }
+
+    // Reads the new-lead form's own field names, so htmx can send the inputs as they are.
+    private static async Task<RazorComponentResult<DuplicateWarning>> DuplicatesAsync(HttpContext context, DuplicateFinder finder)
+    {
+        string? Field(string name) => context.Request.Query[$"Input.{name}"].FirstOrDefault() is { Length: <= 300 } value ? value : null;
+        var candidates = await finder.FindAsync(new DuplicateQuery(Field("Email"), Field("Phone"), Field("FirstName"), Field("LastName"), Field("Company")), context.RequestAborted);
+        return new RazorComponentResult<DuplicateWarning>(new { Candidates = candidates });
+    }
+
+    private static async Task<RazorComponentResult<LeadTab>> TabAsync(Guid id, string tab, LeadService leads, CancellationToken cancellationToken)
+    {
+        var lead = await leads.GetAsync(id, includeDeleted: true, cancellationToken);
+        return new RazorComponentResult<LeadTab>(new { Lead = lead, Tab = LeadTabs.Normalize(tab) });
+    }
+}
