@@ -124,6 +124,7 @@ public sealed class AppServer : IAsyncLifetime
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["ConnectionStrings__LeadDesk"] = $"Data Source={Path.Combine(dataFolder, "e2e.db")}",
+                ["Documents__Path"] = Path.Combine(dataFolder, "documents"),
             },
         };
         var process = new Process { StartInfo = start };

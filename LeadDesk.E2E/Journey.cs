@@ -41,7 +41,24 @@ public abstract partial class Journey(AppServer app) : IAsyncLifetime
     /// Waits for the address bar to show <paramref name="pathAndQuery"/>. Boosted navigation changes the
     /// URL with pushState, which fires no load event for WaitForURL to wait on.
     /// </summary>
-    protected Task ExpectPathAsync(string pathAndQuery) => Expect(Page).ToHaveURLAsync(app.BaseUrl + pathAndQuery);
+    protected Task ExpectPathAsync(string pathAndQuery) =>
+        Expect(Page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl + pathAndQuery) + "$"));
+
+    /// <summary>Creates a lead through the new-lead form and returns its page's path.</summary>
+    protected async Task<string> CreateLeadAsync(string firstName, string lastName, string email, string company)
+    {
+        await Page.GotoAsync("/leads/new");
+        await Page.Locator("#lead-first").FillAsync(firstName);
+        await Page.Locator("#lead-last").FillAsync(lastName);
+        await Page.Locator("#lead-email").FillAsync(email);
+        await Page.Locator("#lead-company").FillAsync(company);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create lead" }).ClickAsync();
+        await Expect(Heading).ToHaveTextAsync($"{firstName} {lastName}");
+        return new Uri(Page.Url).AbsolutePath;
+    }
+
+    /// <summary>A name no other test uses, so journeys do not see each other's leads.</summary>
+    protected static string Unique(string prefix) => $"{prefix}{Guid.NewGuid().ToString("N")[..6]}";
 
     protected Task ScreenshotAsync(string step) => Page.ScreenshotAsync(new()
     {

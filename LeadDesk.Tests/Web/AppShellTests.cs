@@ -43,19 +43,6 @@ public sealed class AppShellTests(LeadDeskAppFactory app) : IClassFixture<LeadDe
         Assert.Equal("page", page.QuerySelector("nav[aria-label=Main] a[href='/']")?.GetAttribute("aria-current"));
     }
 
-    [Theory]
-    [InlineData("/board", "Board", "The pipeline board is not built yet")]
-    [InlineData("/leads", "Leads", "The lead list is not built yet")]
-    public async Task UnbuiltPages_SaySoPlainly(string url, string title, string notice)
-    {
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
-
-        var page = await client.GetDocumentAsync(url);
-
-        Assert.Equal(title, page.QuerySelector("h1")?.TextContent);
-        Assert.Equal(notice, page.QuerySelector(".ld-empty h2")?.TextContent);
-    }
-
     [Fact]
     public async Task Responses_CarryTheSecurityHeaders()
     {

@@ -99,8 +99,10 @@
     }
   }, true);
 
-  // After an htmx page swap, move focus to the new page's main region for screen-reader and keyboard users.
+  // After an htmx page swap, move focus to the new page's main region for screen-reader and keyboard users;
+  // after a tab switch, to the tab now open.
   document.addEventListener("htmx:afterSettle", (event) => {
     if (event.detail.boosted) document.getElementById("main")?.focus({ preventScroll: true });
+    else if (event.detail.elt?.id === "lead-tab") event.detail.elt.querySelector(".ld-tab.is-current")?.focus({ preventScroll: true });
   });
 })();

@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LeadDesk.E2E;
+
+public sealed class CreateLeadJourney(AppServer app) : Journey(app)
+{
+    [Fact]
+    public async Task Rep_is_warned_of_a_duplicate_then_creates_the_lead_and_finds_it_by_search()
+    {
+        await SignInAsAsync(Rep1);
+        var original = await CreateLeadAsync("Greta", Unique("Lindqvist"), $"{Unique("greta")}@example.se", "Nordic Pumps");
+        var originalEmail = await Page.Locator("dd a[href^='mailto:']").InnerTextAsync();
+
+        await Page.GotoAsync("/leads/new");
+        var last = Unique("Ångström");
+        await Page.Locator("#lead-first").FillAsync("Zoë");
+        await Page.Locator("#lead-last").FillAsync(last);
+        await Page.Locator("#lead-email").FillAsync(originalEmail.ToUpperInvariant());
+        var warning = Page.GetByTestId("duplicate-warning");
+        await Expect(warning).ToContainTextAsync("This looks like a lead you already have");
+        await Expect(warning.Locator($"a[href='{original}']")).ToBeVisibleAsync();
+        await ScreenshotAsync("duplicate-warning");
+
+        await Page.Locator("#lead-email").FillAsync($"{Unique("zoe")}@example.se");
+        await Expect(warning).ToHaveCountAsync(0);
+        await Page.Locator("#lead-company").FillAsync("Fjord Analytics");
+        await Page.Locator("#lead-value").FillAsync("25,000");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create lead" }).ClickAsync();
+
+        await Expect(Heading).ToHaveTextAsync($"Zoë {last}");
+        await Expect(Page.Locator(".ld-toast")).ToContainTextAsync("created");
+        await Expect(Page.Locator(".ld-stage-path li.is-current")).ToHaveTextAsync("New");
+        await ScreenshotAsync("lead-page");
+
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Leads" }).ClickAsync();
+        await Page.Locator("#filter-q").FillAsync(last.ToLowerInvariant());
+        await ExpectPathAsync($"/leads?q={Uri.EscapeDataString(last.ToLowerInvariant())}");
+        var rows = Page.Locator("#lead-results tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync("Fjord Analytics");
+        await Expect(rows.First).ToContainTextAsync("$25,000");
+        await ScreenshotAsync("found-by-search");
+    }
+
+    [Fact]
+    public async Task A_form_with_mistakes_keeps_what_was_typed_and_says_what_to_fix()
+    {
+        await SignInAsAsync(Rep1);
+        await Page.GotoAsync("/leads/new");
+        await Page.Locator("#lead-first").FillAsync("Ana");
+        await Page.Locator("#lead-email").FillAsync("ana@");
+        await Page.Locator("#lead-value").FillAsync("lots");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create lead" }).ClickAsync();
+
+        await Expect(Page.GetByTestId("form-errors")).ToContainTextAsync("Enter a valid email address");
+        await Expect(Page.GetByTestId("form-errors")).ToContainTextAsync("Enter an amount");
+        await Expect(Page.Locator("#lead-first")).ToHaveValueAsync("Ana");
+        await Expect(Page.Locator("#lead-email")).ToHaveValueAsync("ana@");
+        await Expect(Page.Locator("#lead-email")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-invalid"));
+        await Expect(Page.Locator("#lead-value")).ToHaveValueAsync("lots");
+        await ScreenshotAsync("form-errors");
+    }
+}
