@@ -46,6 +46,8 @@ internal static class LeadHistoryRecorder
         null => null,
         DateTime time => time.ToString("O", CultureInfo.InvariantCulture),
         bool flag => flag ? "true" : "false",
+        // Amounts come back from the database with its scale (SQLite "1500.0", PostgreSQL "1500.00"): one spelling for both.
+        decimal amount => amount.ToString("0.00##", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

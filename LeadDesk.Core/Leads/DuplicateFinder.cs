@@ -11,7 +11,7 @@ public enum DuplicateMatch
     NameAndCompany,
 }
 
-/// <param name="Visible">False when the actor cannot open the match (own+team visibility): say it exists, show nothing more.</param>
+/// <param name="Visible">False when the actor cannot open the match (own+team visibility): say it exists and who owns it, show nothing more (names, email, phone and company are blank).</param>
 public sealed record DuplicateCandidate(Guid Id, string FirstName, string LastName, string? Email, string? Phone, string? Company,
     string? OwnerName, DuplicateMatch Match, bool Visible)
 {
@@ -45,8 +45,9 @@ public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access)
         var matches = leads.Where(l => (email != null && l.Email == email) || (phone != null && l.Phone == phone));
         if (byName)
         {
-            // The lower-cased search text starts with "first last", so no function of the name columns is needed.
-            var prefix = $"{first} {last}";
+            // The lower-cased search text starts with "first last " (the company follows), so no function of the name
+            // columns is needed; the trailing space keeps "John Smith" from matching "John Smithson".
+            var prefix = $"{first} {last} ";
 #pragma warning disable CA1304, CA1311, CA1862 // ToLower() here is SQL lower(), not .NET's culture-aware lowering
             matches = matches.Union(leads.Where(l => l.SearchText.StartsWith(prefix) && l.Company != null && l.Company.ToLower() == company));
 #pragma warning restore CA1304, CA1311, CA1862
@@ -65,9 +66,14 @@ public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access)
             .Select(l => l.Id)
             .ToListAsync(cancellationToken)).ToHashSet();
         return rows
-            .Select(r => new DuplicateCandidate(r.Id, r.FirstName, r.LastName, r.Email, r.Phone, r.Company, r.OwnerName,
-                email != null && r.Email == email ? DuplicateMatch.Email : phone != null && r.Phone == phone ? DuplicateMatch.Phone : DuplicateMatch.NameAndCompany,
-                visible.Contains(r.Id)))
+            .Select(r =>
+            {
+                var match = email != null && r.Email == email ? DuplicateMatch.Email : phone != null && r.Phone == phone ? DuplicateMatch.Phone : DuplicateMatch.NameAndCompany;
+                // A lead the actor may not open is only said to exist (and who owns it): its own details stay hidden.
+                return visible.Contains(r.Id)
+                    ? new DuplicateCandidate(r.Id, r.FirstName, r.LastName, r.Email, r.Phone, r.Company, r.OwnerName, match, true)
+                    : new DuplicateCandidate(r.Id, "", "", null, null, null, r.OwnerName, match, false);
+            })
             .OrderBy(c => c.Match)
             .Take(MaxResults)
             .ToList();
