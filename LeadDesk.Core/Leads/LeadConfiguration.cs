@@ -32,27 +32,30 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasOne<Stage>().WithMany().HasForeignKey(l => l.StageId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(l => l.OwnerId).OnDelete(DeleteBehavior.SetNull);
 
-        // Every index leads with WorkspaceId (each query is scoped to one workspace). IsDeleted sits after the
-        // sort column: the soft-delete filter is NOT(IsDeleted), which SQLite cannot seek on, but reading it
-        // from the index keeps counts and ordered pages off the table.
+        // Every index leads with WorkspaceId (each query is scoped to one workspace). The soft-delete filter is
+        // NOT(IsDeleted), which SQLite cannot seek on, so IsDeleted sits at the end of each index: counts and
+        // filtered pages are then read from the index alone, never from the (wide) lead rows. Sort indexes carry
+        // the Id, the tie-breaker of every order, so a page is read in index order without sorting.
 
         // Default list order (newest first), the list's total count, "new this week".
         builder.HasIndex(l => new { l.WorkspaceId, l.CreatedAt, l.IsDeleted });
         // Board columns (open leads of a stage, newest first) and the per-stage count and value sums.
         builder.HasIndex(l => new { l.WorkspaceId, l.StageId, l.Status, l.CreatedAt, l.IsDeleted, l.EstimatedValue }).HasDatabaseName("IX_Leads_Board");
-        // Status filter (open / converted / disqualified) and the dashboard's counts by status.
-        builder.HasIndex(l => new { l.WorkspaceId, l.Status, l.CreatedAt });
-        // Owner filter, "my leads" and own+team visibility.
-        builder.HasIndex(l => new { l.WorkspaceId, l.OwnerId, l.CreatedAt });
-        // Priority and source filters.
-        builder.HasIndex(l => new { l.WorkspaceId, l.Priority, l.CreatedAt });
-        builder.HasIndex(l => new { l.WorkspaceId, l.Source, l.CreatedAt });
-        // List sorts: name, company, value, score, last update (the score index also serves the score range).
-        builder.HasIndex(l => new { l.WorkspaceId, l.LastName, l.FirstName });
-        builder.HasIndex(l => new { l.WorkspaceId, l.Company });
+        // Filters, each with the default order: status (and the dashboard's counts by status), owner ("my
+        // leads", own+team visibility), priority, source.
+        builder.HasIndex(l => new { l.WorkspaceId, l.Status, l.CreatedAt, l.IsDeleted });
+        builder.HasIndex(l => new { l.WorkspaceId, l.OwnerId, l.CreatedAt, l.IsDeleted });
+        builder.HasIndex(l => new { l.WorkspaceId, l.Priority, l.CreatedAt, l.IsDeleted });
+        builder.HasIndex(l => new { l.WorkspaceId, l.Source, l.CreatedAt, l.IsDeleted });
+        // Search: the count scans this index (search text included) instead of the table.
+        builder.HasIndex(l => new { l.WorkspaceId, l.IsDeleted, l.SearchText });
+        // List sorts: name, company, score (which also serves the score range), last update, value. In SQLite a
+        // decimal sorts through EF's EF_DECIMAL collation, which no index serves; PostgreSQL sorts by this index.
+        builder.HasIndex(l => new { l.WorkspaceId, l.LastName, l.FirstName, l.Id, l.IsDeleted });
+        builder.HasIndex(l => new { l.WorkspaceId, l.Company, l.Id, l.IsDeleted });
+        builder.HasIndex(l => new { l.WorkspaceId, l.Score, l.Id, l.IsDeleted });
+        builder.HasIndex(l => new { l.WorkspaceId, l.UpdatedAt, l.IsDeleted });
         builder.HasIndex(l => new { l.WorkspaceId, l.EstimatedValue });
-        builder.HasIndex(l => new { l.WorkspaceId, l.Score });
-        builder.HasIndex(l => new { l.WorkspaceId, l.UpdatedAt });
         // Duplicate detection by normalised email and phone.
         builder.HasIndex(l => new { l.WorkspaceId, l.Email });
         builder.HasIndex(l => new { l.WorkspaceId, l.Phone });

@@ -1,6 +1,7 @@
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace LeadDesk.Core.Leads;
 
@@ -19,7 +20,7 @@ public sealed record LeadListPage(IReadOnlyList<LeadRow> Rows, int Total, int Pa
 }
 
 /// <summary>The lead list: filtered, sorted and paged in the database, for the list page and the API.</summary>
-public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICurrentActor actor)
+public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICurrentActor actor, IMemoryCache cache)
 {
     public async Task<LeadListPage> SearchAsync(LeadListQuery query, CancellationToken cancellationToken = default)
     {
@@ -117,14 +118,22 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
     }
 
     /// <summary>The sources in use, for the filter's choices.</summary>
+    /// <remarks>
+    /// A distinct scan of the source index (deleted leads included, so the index covers it), kept for a
+    /// minute per workspace: a brand-new source reaches the filter within that minute.
+    /// </remarks>
     public async Task<IReadOnlyList<string>> SourcesAsync(CancellationToken cancellationToken = default) =>
-        await db.Leads.AsNoTracking()
-            .Where(l => l.Source != null)
-            .Select(l => l.Source!)
-            .Distinct()
-            .OrderBy(s => s)
-            .Take(200)
-            .ToListAsync(cancellationToken);
+        await cache.GetOrCreateAsync($"lead-sources:{actor.WorkspaceId}", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return await db.Leads.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter]).AsNoTracking()
+                .Where(l => l.Source != null)
+                .Select(l => l.Source!)
+                .Distinct()
+                .OrderBy(s => s)
+                .Take(200)
+                .ToListAsync(cancellationToken);
+        }) ?? [];
 
     // Each order ends with the id (time-ordered Guid v7), so pages never overlap when values tie.
     private static IOrderedQueryable<Lead> Order(IQueryable<Lead> leads, LeadSort sort, bool descending) => (sort, descending) switch

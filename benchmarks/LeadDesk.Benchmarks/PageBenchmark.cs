@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace LeadDesk.Benchmarks;
+
+/// <summary>
+/// Starts the real app (LeadDesk.Web, Release build) on the generated database, signs in as the admin and
+/// times whole page requests over loopback: what a browser waits for, so an upper bound of server time.
+/// </summary>
+internal static partial class PageBenchmark
+{
+    private static readonly (string Name, string Path)[] Pages =
+    [
+        ("lead list, default (newest first, 50 rows)", "/leads"),
+        ("lead list, filtered + sorted (open, high priority, by value)", "/leads?status=open&priority=high&sort=value"),
+        ("lead list, sorted by name, page 40", "/leads?sort=name&dir=asc&page=40"),
+        ("lead list, search \"smith\"", "/leads?q=smith"),
+        ("lead list, results fragment (htmx filter change)", "/leads/results?owner=me&sort=score"),
+        ("board, Sales pipeline (10,000 open leads)", "/board"),
+    ];
+
+    public static async Task<int> RunAsync(string database, int requests)
+    {
+        var repo = FindRepo();
+        var dll = Path.Combine(repo, "LeadDesk.Web", "bin", "Release", "net10.0", "LeadDesk.Web.dll");
+        if (!File.Exists(dll))
+        {
+            Console.Error.WriteLine($"Build the app first: dotnet build LeadDesk.Web -c Release ({dll} is missing).");
+            return 1;
+        }
+        var port = FreePort();
+        using var app = StartApp(dll, repo, database, port);
+        try
+        {
+            using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+            using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            await WaitHealthyAsync(http, app);
+            await SignInAsync(http);
+
+            Console.WriteLine($"{requests} requests per page after 10 warm-up requests; {Environment.ProcessorCount} cores; SQLite.");
+            Console.WriteLine();
+            Console.WriteLine("| page | p50 ms | p95 ms | max ms | HTML KB |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+            foreach (var (name, path) in Pages)
+            {
+                var (times, bytes) = await MeasureAsync(http, path, requests);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {name} `{path}` | {Percentile(times, 50):F1} | {Percentile(times, 95):F1} | {times.Max():F1} | {bytes / 1024.0:F0} |"));
+            }
+            return 0;
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<(List<double> Times, long Bytes)> MeasureAsync(HttpClient http, string path, int requests)
+    {
+        long bytes = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            bytes = (await GetAsync(http, path)).Length;
+        }
+        var times = new List<double>(requests);
+        for (var i = 0; i < requests; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await GetAsync(http, path);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        return (times, bytes);
+    }
+
+    private static async Task<byte[]> GetAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}.");
+        }
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static double Percentile(List<double> values, int percentile)
+    {
+        var sorted = values.Order().ToList();
+        var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+
+    private static async Task SignInAsync(HttpClient http)
+    {
+        var page = await http.GetStringAsync(new Uri("/account/signin", UriKind.Relative));
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "signin",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = "admin@bench.leaddesk.test",
+            ["Input.Password"] = LeadGenerator.Password,
+        });
+        using var response = await http.PostAsync(new Uri("/account/signin", UriKind.Relative), form);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in failed ({(int)response.StatusCode}). Was the database made by 'generate'?");
+        }
+    }
+
+    private static Process StartApp(string dll, string repo, string database, int port)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", Path.Combine(repo, "LeadDesk.Web") },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in LeadGenerator.Settings(database))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitHealthyAsync(HttpClient http, Process app)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (app.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {app.ExitCode}.");
+            }
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The app did not become healthy in 30 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRepo()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LeadDesk.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Run from inside the LeadDesk repository.");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
