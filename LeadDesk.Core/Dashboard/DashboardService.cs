@@ -45,8 +45,8 @@ public sealed class DashboardService(LeadDeskDbContext db, LeadAccess access, IC
 
         var byStatus = await leads
             .GroupBy(l => l.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+            .Select(g => new { Status = g.Key, Count = g.Count(), Value = g.Sum(l => l.EstimatedValue ?? 0m) })
+            .ToDictionaryAsync(g => g.Status, cancellationToken);
 
         var weekStart = StartOfWeek(clock.GetUtcNow().UtcDateTime);
         var newThisWeek = await leads.CountAsync(l => l.CreatedAt >= weekStart, cancellationToken);
@@ -60,15 +60,16 @@ public sealed class DashboardService(LeadDeskDbContext db, LeadAccess access, IC
                 : new StageSummary(s.Id, s.Key, s.Name, s.Color, 0, 0m))
             .ToList();
 
+        // The headline figures cover every lead pipeline; the per-stage table shows the default one.
         return new DashboardSummary(
             pipeline?.Name,
             summaries,
-            byStatus.GetValueOrDefault(LeadStatus.Open),
-            summaries.Sum(s => s.Value),
+            byStatus.GetValueOrDefault(LeadStatus.Open)?.Count ?? 0,
+            byStatus.GetValueOrDefault(LeadStatus.Open)?.Value ?? 0m,
             newThisWeek,
             mine,
-            byStatus.GetValueOrDefault(LeadStatus.Converted),
-            byStatus.GetValueOrDefault(LeadStatus.Disqualified));
+            byStatus.GetValueOrDefault(LeadStatus.Converted)?.Count ?? 0,
+            byStatus.GetValueOrDefault(LeadStatus.Disqualified)?.Count ?? 0);
     }
 
     /// <summary>Monday 00:00 UTC of the week containing <paramref name="utcNow"/>.</summary>

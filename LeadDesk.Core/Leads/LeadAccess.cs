@@ -21,7 +21,10 @@ public sealed class LeadAccess(LeadDeskDbContext db, ICurrentActor actor)
         {
             return leads;
         }
-        var me = actor.UserId;
+        if (actor.UserId is not { } me)
+        {
+            return leads.Where(_ => false); // a rep with no user (never expected) owns nothing, not the unassigned leads
+        }
         return leads.Where(l => l.OwnerId == me || db.LeadTeamMembers.Any(t => t.LeadId == l.Id && t.UserId == me));
     }
 

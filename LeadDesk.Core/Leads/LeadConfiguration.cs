@@ -42,20 +42,22 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         // Board columns (open leads of a stage, newest first) and the per-stage count and value sums.
         builder.HasIndex(l => new { l.WorkspaceId, l.StageId, l.Status, l.CreatedAt, l.IsDeleted, l.EstimatedValue }).HasDatabaseName("IX_Leads_Board");
         // Filters, each with the default order: status (and the dashboard's counts by status), owner ("my
-        // leads", own+team visibility), priority, source.
+        // leads", own+team visibility), priority, source. The last three carry the status too, the filter most
+        // often combined with another ("my open leads"), so the pair is answered from one index.
         builder.HasIndex(l => new { l.WorkspaceId, l.Status, l.CreatedAt, l.IsDeleted });
-        builder.HasIndex(l => new { l.WorkspaceId, l.OwnerId, l.CreatedAt, l.IsDeleted });
-        builder.HasIndex(l => new { l.WorkspaceId, l.Priority, l.CreatedAt, l.IsDeleted });
-        builder.HasIndex(l => new { l.WorkspaceId, l.Source, l.CreatedAt, l.IsDeleted });
+        builder.HasIndex(l => new { l.WorkspaceId, l.OwnerId, l.CreatedAt, l.IsDeleted, l.Status });
+        builder.HasIndex(l => new { l.WorkspaceId, l.Priority, l.CreatedAt, l.IsDeleted, l.Status });
+        builder.HasIndex(l => new { l.WorkspaceId, l.Source, l.CreatedAt, l.IsDeleted, l.Status });
         // Search: the count scans this index (search text included) instead of the table.
         builder.HasIndex(l => new { l.WorkspaceId, l.IsDeleted, l.SearchText });
-        // List sorts: name, company, score (which also serves the score range), last update, value. In SQLite a
-        // decimal sorts through EF's EF_DECIMAL collation, which no index serves; PostgreSQL sorts by this index.
+        // List sorts: name, company, score (which also serves the score range), last update, value. A page's ids
+        // are read from these alone. The value sort orders by a number computed from the value, so its index
+        // saves reading the lead rows, not the sorting.
         builder.HasIndex(l => new { l.WorkspaceId, l.LastName, l.FirstName, l.Id, l.IsDeleted });
         builder.HasIndex(l => new { l.WorkspaceId, l.Company, l.Id, l.IsDeleted });
         builder.HasIndex(l => new { l.WorkspaceId, l.Score, l.Id, l.IsDeleted });
         builder.HasIndex(l => new { l.WorkspaceId, l.UpdatedAt, l.IsDeleted });
-        builder.HasIndex(l => new { l.WorkspaceId, l.EstimatedValue });
+        builder.HasIndex(l => new { l.WorkspaceId, l.EstimatedValue, l.Id, l.IsDeleted });
         // Duplicate detection by normalised email and phone.
         builder.HasIndex(l => new { l.WorkspaceId, l.Email });
         builder.HasIndex(l => new { l.WorkspaceId, l.Phone });

@@ -35,15 +35,19 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
         var total = await leads.CountAsync(cancellationToken);
         var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         var ordered = query.Trash ? leads.OrderByDescending(l => l.DeletedAt).ThenByDescending(l => l.Id) : Order(leads, query.Sort, query.Descending);
+        // Two steps: the page's ids come from the sort's covering index alone; only those rows are then read.
+        var ids = await ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(l => l.Id).ToListAsync(cancellationToken);
         var rows = await (
-                from l in ordered.Skip((page - 1) * pageSize).Take(pageSize)
+                from l in db.Leads.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter]).AsNoTracking()
                 join s in db.Stages on l.StageId equals s.Id
                 join o in db.Users on l.OwnerId equals o.Id into owners
                 from o in owners.DefaultIfEmpty()
+                where ids.Contains(l.Id)
                 select new LeadRow(l.Id, l.FirstName, l.LastName, l.Email, l.Phone, l.Company, l.StageId, s.Name, s.Color,
                     l.OwnerId, o.DisplayName, l.Priority, l.Score, l.EstimatedValue, l.Status, l.Source,
                     l.CreatedAt, l.UpdatedAt, l.DeletedAt, l.SlaDeadlineAt))
-            .ToListAsync(cancellationToken); // EF repeats the page's ORDER BY on the outer query, so the join keeps it
+            .ToListAsync(cancellationToken);
+        rows = [.. rows.OrderBy(r => ids.IndexOf(r.Id))];
         return new LeadListPage(rows, total, page, pageSize);
     }
 
@@ -109,7 +113,8 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             leads = leads.Where(l => l.CreatedAt >= start);
         }
-        if (filter.CreatedTo is { } to)
+        // Up to the end of the last day there is (9999-12-31) has no end to compare with: nothing is left out.
+        if (filter.CreatedTo is { } to && to < DateOnly.MaxValue)
         {
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             leads = leads.Where(l => l.CreatedAt < end);
@@ -144,8 +149,10 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
         (LeadSort.Name, false) => leads.OrderBy(l => l.LastName).ThenBy(l => l.FirstName).ThenBy(l => l.Id),
         (LeadSort.Company, true) => leads.OrderByDescending(l => l.Company).ThenByDescending(l => l.Id),
         (LeadSort.Company, false) => leads.OrderBy(l => l.Company).ThenBy(l => l.Id),
-        (LeadSort.Value, true) => leads.OrderByDescending(l => l.EstimatedValue).ThenByDescending(l => l.Id),
-        (LeadSort.Value, false) => leads.OrderBy(l => l.EstimatedValue).ThenBy(l => l.Id),
+        // A lead without a value sorts as 0 on every provider, and as a number: SQLite keeps decimals as text,
+        // and ordering them through EF's decimal collation costs a callback per comparison.
+        (LeadSort.Value, true) => leads.OrderByDescending(l => (double)(l.EstimatedValue ?? 0m)).ThenByDescending(l => l.Id),
+        (LeadSort.Value, false) => leads.OrderBy(l => (double)(l.EstimatedValue ?? 0m)).ThenBy(l => l.Id),
         (LeadSort.Score, true) => leads.OrderByDescending(l => l.Score).ThenByDescending(l => l.Id),
         (LeadSort.Score, false) => leads.OrderBy(l => l.Score).ThenBy(l => l.Id),
         (_, false) => leads.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Workspaces;
 
@@ -67,5 +68,7 @@ public class LeadProduct : IWorkspaceOwned, IAuditable, ILeadPart
         decimal.Round(quantity * unitPrice * (100m - discountPercent) / 100m, 2, MidpointRounding.AwayFromZero);
 
     public string HistoryLabel => "Product";
-    public string HistorySummary => $"{ProductName}: {Quantity:0.##} × {UnitPrice:0.00}{(DiscountPercent > 0 ? $" − {DiscountPercent:0.##}%" : "")} = {Total:0.00}";
+    // Invariant, so history reads the same whatever the language of the request that wrote it.
+    public string HistorySummary => string.Create(CultureInfo.InvariantCulture,
+        $"{ProductName}: {Quantity:0.##} × {UnitPrice:0.00}{(DiscountPercent > 0 ? $" − {DiscountPercent:0.##}%" : "")} = {Total:0.00}");
 }

@@ -15,7 +15,10 @@ internal static partial class PageBenchmark
     private static readonly (string Name, string Path)[] Pages =
     [
         ("lead list, default (newest first, 50 rows)", "/leads"),
-        ("lead list, filtered + sorted (open, high priority, by value)", "/leads?status=open&priority=high&sort=value"),
+        ("lead list, one filter (open)", "/leads?status=open"),
+        ("lead list, two filters (open, high priority)", "/leads?status=open&priority=high"),
+        ("lead list, sorted by value", "/leads?sort=value"),
+        ("lead list, two filters sorted by value", "/leads?status=open&priority=high&sort=value"),
         ("lead list, sorted by name, page 40", "/leads?sort=name&dir=asc&page=40"),
         ("lead list, search \"smith\"", "/leads?q=smith"),
         ("lead list, results fragment (htmx filter change)", "/leads/results?owner=me&sort=score"),

@@ -40,15 +40,15 @@ public sealed class LeadWork : Migration
         migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_CreatedAt_IsDeleted", "Leads", ["WorkspaceId", "CreatedAt", "IsDeleted"]);
         migrationBuilder.CreateIndex("IX_Leads_Board", "Leads", ["WorkspaceId", "StageId", "Status", "CreatedAt", "IsDeleted", "EstimatedValue"]);
         migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_Status_CreatedAt_IsDeleted", "Leads", ["WorkspaceId", "Status", "CreatedAt", "IsDeleted"]);
-        migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_OwnerId_CreatedAt_IsDeleted", "Leads", ["WorkspaceId", "OwnerId", "CreatedAt", "IsDeleted"]);
-        migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_Priority_CreatedAt_IsDeleted", "Leads", ["WorkspaceId", "Priority", "CreatedAt", "IsDeleted"]);
-        migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_Source_CreatedAt_IsDeleted", "Leads", ["WorkspaceId", "Source", "CreatedAt", "IsDeleted"]);
+        migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_OwnerId_CreatedAt_IsDeleted_Status", "Leads", ["WorkspaceId", "OwnerId", "CreatedAt", "IsDeleted", "Status"]);
+        migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_Priority_CreatedAt_IsDeleted_Status", "Leads", ["WorkspaceId", "Priority", "CreatedAt", "IsDeleted", "Status"]);
+        migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_Source_CreatedAt_IsDeleted_Status", "Leads", ["WorkspaceId", "Source", "CreatedAt", "IsDeleted", "Status"]);
         migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_IsDeleted_SearchText", "Leads", ["WorkspaceId", "IsDeleted", "SearchText"]);
         migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_LastName_FirstName_Id_IsDeleted", "Leads", ["WorkspaceId", "LastName", "FirstName", "Id", "IsDeleted"]);
         migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_Company_Id_IsDeleted", "Leads", ["WorkspaceId", "Company", "Id", "IsDeleted"]);
         migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_Score_Id_IsDeleted", "Leads", ["WorkspaceId", "Score", "Id", "IsDeleted"]);
         migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_UpdatedAt_IsDeleted", "Leads", ["WorkspaceId", "UpdatedAt", "IsDeleted"]);
-        migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_EstimatedValue", "Leads", ["WorkspaceId", "EstimatedValue"]);
+        migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_EstimatedValue_Id_IsDeleted", "Leads", ["WorkspaceId", "EstimatedValue", "Id", "IsDeleted"]);
     }
 
     private static void CreateSettingsAndStageFields(MigrationBuilder migrationBuilder)
