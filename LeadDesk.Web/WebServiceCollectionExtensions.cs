@@ -70,7 +70,9 @@ public static class WebServiceCollectionExtensions
             app.UseHttpsRedirection();
         }
         app.UseSecurityHeaders();
-        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        // A fresh scope: a page that failed with a 404 mid-render has already used the request's scoped Blazor
+        // services (NavigationManager), which cannot render the status page a second time.
+        app.UseStatusCodePagesWithReExecute("/status/{0}", queryFormat: null, createScopeForStatusCodePages: true);
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseMiddleware<CurrentActorMiddleware>();

@@ -11,7 +11,7 @@ namespace LeadDesk.Tests.Infrastructure;
 /// The real app over the real HTTP pipeline, on its own migrated and seeded test database.
 /// Shared per test class with <c>IClassFixture</c>; tests that change shared state use their own users.
 /// </summary>
-public sealed class LeadDeskAppFactory : WebApplicationFactory<Program>
+public class LeadDeskAppFactory : WebApplicationFactory<Program>
 {
     public const string Password = "demo-password-77";
     public const string Admin = "admin@demo.test";

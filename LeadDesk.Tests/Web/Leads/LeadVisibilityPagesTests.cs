@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Net;
+using LeadDesk.Core.Leads;
+using LeadDesk.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static LeadDesk.Tests.Web.Leads.SeededData;
+
+namespace LeadDesk.Tests.Web.Leads;
+
+/// <summary>
+/// Own+team visibility as sales reps meet it in the pages. The setting is workspace-wide, so this class has its own app,
+/// and every test in it works under own+team (none turns it back).
+/// </summary>
+public sealed class LeadVisibilityPagesTests(LeadDeskAppFactory app) : IClassFixture<LeadDeskAppFactory>
+{
+    [Fact]
+    public async Task Settings_AnAdminChoosesOwnAndTeam_ThroughTheForm()
+    {
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
+
+        var response = await client.SubmitAsync("/settings", "lead-visibility", ("visibility", nameof(LeadVisibility.OwnAndTeam)));
+
+        Assert.Equal("/settings", response.RedirectPath());
+        Assert.StartsWith("s:", response.Toast(), StringComparison.Ordinal);
+        Assert.Equal(LeadVisibility.OwnAndTeam, await app.QueryAsync(db => db.LeadSettings.Select(s => s.Visibility).SingleAsync()));
+        Assert.NotNull((await client.GetDocumentAsync("/settings")).QuerySelector("#visibility-own[checked]"));
+    }
+
+    [Fact]
+    public async Task Settings_AnUnknownVisibility_IsRefusedWithAnErrorToast()
+    {
+        await OwnAndTeamAsync();
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
+
+        var response = await client.SubmitAsync("/settings", "lead-visibility", ("visibility", "Everybody"));
+
+        Assert.StartsWith("e:", response.Toast(), StringComparison.Ordinal);
+        Assert.Equal(LeadVisibility.OwnAndTeam, await app.QueryAsync(db => db.LeadSettings.Select(s => s.Visibility).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task LeadList_ForARep_ShowsOnlyTheirOwnAndTeamLeads()
+    {
+        await OwnAndTeamAsync();
+        var (theirs, shared) = await OtherRepsLeadsAsync(shareOne: true);
+        var repId = await app.UserIdAsync(LeadDeskAppFactory.Rep);
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
+
+        var page = await client.GetDocumentAsync("/leads?size=200");
+
+        var visible = await app.QueryAsync(db => db.Leads.Where(l => l.OwnerId == repId || db.LeadTeamMembers.Any(t => t.LeadId == l.Id && t.UserId == repId)).Select(l => l.Id).ToListAsync());
+        var all = await app.QueryAsync(db => db.Leads.CountAsync());
+        Assert.InRange(visible.Count, 2, all - 2);
+        Assert.Equal(visible.Count, page.LeadTotal());
+        Assert.Equal(visible.Order(), page.LeadRowIds().Order());
+        Assert.DoesNotContain(theirs, page.LeadRowIds());
+        Assert.Contains(shared, page.LeadRowIds());
+    }
+
+    [Fact]
+    public async Task LeadList_ForAManager_StillShowsEveryLead()
+    {
+        await OwnAndTeamAsync();
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Manager);
+
+        var page = await client.GetDocumentAsync("/leads");
+
+        Assert.Equal(await app.QueryAsync(db => db.Leads.CountAsync()), page.LeadTotal());
+    }
+
+    [Fact]
+    public async Task Board_ForARep_CountsOnlyTheirOwnAndTeamLeads()
+    {
+        await OwnAndTeamAsync();
+        await OtherRepsLeadsAsync(shareOne: true);
+        var repId = await app.UserIdAsync(LeadDeskAppFactory.Rep);
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
+
+        var board = await client.GetDocumentAsync("/board");
+
+        var expected = await app.QueryAsync(db => db.Leads
+            .Where(l => l.Status == LeadStatus.Open && (l.OwnerId == repId || db.LeadTeamMembers.Any(t => t.LeadId == l.Id && t.UserId == repId)))
+            .GroupBy(l => l.StageId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        var shown = board.QuerySelectorAll("section.ld-column").ToDictionary(
+            c => Guid.Parse(c.GetAttribute("data-stage-id")!),
+            c => int.Parse(c.QuerySelector("[data-testid=column-count]")!.TextContent, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+        Assert.All(shown, column => Assert.Equal(expected.GetValueOrDefault(column.Key), column.Value));
+        Assert.Equal(expected.Values.Sum(), shown.Values.Sum());
+        var cardOwners = board.QuerySelectorAll(".ld-kcard").Select(card => Guid.Parse(card.GetAttribute("data-lead-id")!)).ToList();
+        var visible = await app.QueryAsync(db => db.Leads.Where(l => l.OwnerId == repId || db.LeadTeamMembers.Any(t => t.LeadId == l.Id && t.UserId == repId)).Select(l => l.Id).ToListAsync());
+        Assert.All(cardOwners, id => Assert.Contains(id, visible));
+    }
+
+    [Fact]
+    public async Task BoardCardsFragment_ForARep_HoldsOnlyTheirOwnAndTeamLeads()
+    {
+        await OwnAndTeamAsync();
+        var (theirs, shared) = await OtherRepsLeadsAsync(shareOne: true);
+        var stage = await app.StageAsync("new");
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
+
+        var fragment = await (await client.FetchAsync($"/board/cards?stage={stage.Id}&skip=0&total=500", htmx: true)).ParseAsync();
+
+        var cards = fragment.QuerySelectorAll("li.ld-kcard").Select(c => Guid.Parse(c.GetAttribute("data-lead-id")!)).ToList();
+        Assert.Contains(shared, cards);
+        Assert.DoesNotContain(theirs, cards);
+    }
+
+    [Fact]
+    public async Task LeadPage_OfAnotherRepsLead_IsNotFound_UntilTheRepJoinsItsTeam()
+    {
+        await OwnAndTeamAsync();
+        var (theirs, _) = await OtherRepsLeadsAsync(shareOne: false);
+        var repId = await app.UserIdAsync(LeadDeskAppFactory.Rep);
+        var rep = await app.SignedInAsync(LeadDeskAppFactory.Rep);
+        var admin = await app.SignedInAsync(LeadDeskAppFactory.Admin);
+
+        var before = await rep.FetchAsync($"/leads/{theirs}");
+        var fragmentBefore = await rep.FetchAsync($"/leads/{theirs}/tabs/notes", htmx: true);
+        var added = await admin.SubmitAsync($"/leads/{theirs}?tab=team", "team-add", ("userId", $"{repId}"));
+        var after = await rep.FetchAsync($"/leads/{theirs}");
+
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, fragmentBefore.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal((await app.LeadAsync(theirs)).FullName, (await after.ParseAsync()).QuerySelector("h1")?.TextContent);
+    }
+
+    [Fact]
+    public async Task Bulk_ByARep_LeavesLeadsTheyCannotSeeAlone()
+    {
+        await OwnAndTeamAsync();
+        var (theirs, _) = await OtherRepsLeadsAsync(shareOne: false);
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
+
+        var response = await client.SubmitAsync("/leads", "bulk", ("ids", $"{theirs}"), ("action", "priority:Critical"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Updated 0 leads", response.Toast(), StringComparison.Ordinal);
+        Assert.Equal(LeadPriority.Medium, (await app.LeadAsync(theirs)).Priority);
+    }
+
+    [Fact]
+    public async Task DuplicateWarning_ForALeadTheRepCannotSee_SaysItExists_ButNotWhoItIs()
+    {
+        await OwnAndTeamAsync();
+        var (theirs, _) = await OtherRepsLeadsAsync(shareOne: false);
+        var lead = await app.LeadAsync(theirs);
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
+
+        var response = await client.FetchAsync($"/leads/duplicates?Input.Email={Uri.EscapeDataString(lead.Email!)}", htmx: true);
+
+        var warning = (await response.ParseAsync()).QuerySelector("[data-testid=duplicate-warning]");
+        Assert.NotNull(warning);
+        Assert.Contains("A lead you cannot open", warning.TextContent, StringComparison.Ordinal);
+        Assert.Null(warning.QuerySelector("a"));
+        Assert.DoesNotContain(lead.FirstName, warning.TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task OwnAndTeamAsync()
+    {
+        await using var admin = await app.ScopeAsync(email: LeadDeskAppFactory.Admin);
+        await admin.Get<LeadSettingsService>().SetVisibilityAsync(LeadVisibility.OwnAndTeam);
+    }
+
+    /// <summary>Two new leads owned by the other rep; with <paramref name="shareOne"/> the rep is put on the second one's team.</summary>
+    private async Task<(Guid Theirs, Guid Shared)> OtherRepsLeadsAsync(bool shareOne)
+    {
+        var otherRep = await app.UserIdAsync(LeadDeskAppFactory.OtherRep);
+        var theirs = await app.CreateLeadAsync(configure: l => l.OwnerId = otherRep);
+        var shared = await app.CreateLeadAsync(configure: l => l.OwnerId = otherRep);
+        if (shareOne)
+        {
+            var repId = await app.UserIdAsync(LeadDeskAppFactory.Rep);
+            await using var admin = await app.ScopeAsync(email: LeadDeskAppFactory.Admin);
+            await admin.Get<LeadDesk.Core.Teams.TeamService>().AddAsync(shared, repId, "account_executive");
+        }
+        return (theirs, shared);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using LeadDesk.Core.Leads;
+using LeadDesk.Core.Notes;
+using LeadDesk.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static LeadDesk.Tests.Web.Leads.SeededData;
+
+namespace LeadDesk.Tests.Web.Leads;
+
+/// <summary>
+/// A lead of another workspace, asked for by id from the demo workspace (by its admin, who is a member of both): every
+/// page, tab, fragment and post answers 404 and says nothing about it. An id that exists nowhere answers the same.
+/// </summary>
+public sealed class LeadWorkspaceIsolationTests(LeadDeskAppFactory app) : IClassFixture<LeadDeskAppFactory>
+{
+    private const string SecretNote = "Northwind's secret pricing note";
+
+    public static TheoryData<string> LeadUrls => new()
+    {
+        "/leads/{id}",
+        "/leads/{id}?tab=overview",
+        "/leads/{id}?tab=notes",
+        "/leads/{id}?tab=activities",
+        "/leads/{id}?tab=team",
+        "/leads/{id}?tab=products",
+        "/leads/{id}?tab=history",
+        "/leads/{id}?tab=documents",
+        "/leads/{id}/tabs/overview",
+        "/leads/{id}/tabs/notes",
+        "/leads/{id}/tabs/activities",
+        "/leads/{id}/tabs/team",
+        "/leads/{id}/tabs/products",
+        "/leads/{id}/tabs/history",
+        "/leads/{id}/tabs/documents",
+        "/leads/{id}/tabs/nope",
+        "/leads/{id}/move",
+        "/leads/{id}/move?returnUrl=/board",
+        "/leads/{id}/documents/" + "0193aaaa-0000-7000-8000-000000000001",
+    };
+
+    [Theory]
+    [MemberData(nameof(LeadUrls))]
+    public async Task AnotherWorkspacesLead_IsNotFound_AndRevealsNothing(string url)
+    {
+        var (id, secrets) = await NorthwindLeadAsync();
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
+
+        var page = await client.FetchAsync(url.Replace("{id}", $"{id}", StringComparison.Ordinal));
+        var fragment = await client.FetchAsync(url.Replace("{id}", $"{id}", StringComparison.Ordinal), htmx: true);
+
+        Browser.AssertNotFound(page, await page.Content.ReadAsStringAsync(), secrets);
+        Browser.AssertNotFound(fragment, await fragment.Content.ReadAsStringAsync(), secrets);
+    }
+
+    [Theory]
+    [MemberData(nameof(LeadUrls))]
+    public async Task AnUnknownLead_IsNotFound(string url)
+    {
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
+
+        var response = await client.FetchAsync(url.Replace("{id}", $"{Guid.NewGuid()}", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherWorkspacesLead_IsNotFound_ForAMemberOfOnlyThisWorkspace()
+    {
+        var (id, secrets) = await NorthwindLeadAsync();
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
+
+        var response = await client.FetchAsync($"/leads/{id}?tab=notes");
+
+        Browser.AssertNotFound(response, await response.Content.ReadAsStringAsync(), secrets);
+        Assert.Equal("Page not found", (await response.ParseAsync()).QuerySelector("h1")?.TextContent);
+    }
+
+    [Theory]
+    [InlineData("northwind")]
+    [InlineData("demo")]
+    public async Task BoardMove_OfAnotherWorkspacesLead_IsNotFound_AndMovesNothing(string stageWorkspace)
+    {
+        var (id, secrets) = await NorthwindLeadAsync();
+        var stage = await app.StageAsync("contacted", stageWorkspace);
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
+        var token = await client.AntiforgeryTokenAsync("/board", "form[data-board-token] input[name=__RequestVerificationToken]");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["leadId"] = $"{id}", ["stageId"] = $"{stage.Id}", ["__RequestVerificationToken"] = token });
+
+        var response = await client.PostAsync(new Uri("/board/move", UriKind.Relative), form);
+
+        Browser.AssertNotFound(response, await response.Content.ReadAsStringAsync(), secrets);
+        Assert.Equal((await app.StageAsync("new", Northwind)).Id, (await app.LeadAsync(id, Northwind)).StageId);
+    }
+
+    [Fact]
+    public async Task BoardMove_OfAnUnknownLead_IsNotFound()
+    {
+        var stage = await app.StageAsync("contacted");
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Manager);
+        var token = await client.AntiforgeryTokenAsync("/board", "form[data-board-token] input[name=__RequestVerificationToken]");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["leadId"] = $"{Guid.NewGuid()}", ["stageId"] = $"{stage.Id}", ["__RequestVerificationToken"] = token });
+
+        var response = await client.PostAsync(new Uri("/board/move", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Posts_ToAnotherWorkspacesLead_AreNotFound_AndWriteNothing()
+    {
+        var (id, secrets) = await NorthwindLeadAsync();
+        var mine = await app.CreateLeadAsync();
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
+        var notesForm = (await client.GetDocumentAsync($"/leads/{mine}?tab=notes")).FormNamed("note-add");
+        var editForm = (await client.GetDocumentAsync($"/leads/{mine}")).FormNamed("lead-edit");
+        var before = await app.LeadAsync(id, Northwind);
+        var theirStage = await app.StageAsync("contacted", Northwind);
+
+        var note = await client.PostAsync(notesForm, "", ("body", "Planted note"));
+        var noteToTheirs = await client.PostToAsync($"/leads/{id}?tab=notes", notesForm, ("body", "Planted note"));
+        var edit = await client.PostToAsync($"/leads/{id}", editForm, ("Input.Company", "Planted Co"));
+        var move = await client.PostToAsync($"/leads/{id}/move", editForm, ("_handler", "move"), ("stageId", $"{theirStage.Id}"), ("returnUrl", "/board"));
+
+        Assert.Equal(HttpStatusCode.Redirect, note.StatusCode); // the control: the same form on our own lead works
+        Browser.AssertNotFound(edit, await edit.Content.ReadAsStringAsync(), secrets);
+        Browser.AssertNotFound(move, await move.Content.ReadAsStringAsync(), secrets);
+        Browser.AssertNotFound(noteToTheirs, await noteToTheirs.Content.ReadAsStringAsync(), secrets);
+        var after = await app.LeadAsync(id, Northwind);
+        Assert.Equal((before.Version, before.Company, before.StageId), (after.Version, after.Company, after.StageId));
+        Assert.Equal([SecretNote], await app.QueryAsync(db => db.LeadNotes.Where(n => n.LeadId == id).Select(n => n.Body).ToListAsync(), Northwind));
+    }
+
+    [Fact]
+    public async Task ListsAndBoard_DoNotShowAnotherWorkspacesLead()
+    {
+        var (id, secrets) = await NorthwindLeadAsync();
+        var lead = await app.LeadAsync(id, Northwind);
+        var theirStage = await app.StageAsync("new", Northwind);
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
+
+        var bySearch = await client.GetDocumentAsync($"/leads?q={lead.FirstName}");
+        var byStage = await client.GetDocumentAsync($"/leads?stage={theirStage.Id}");
+        var board = await client.GetDocumentAsync($"/board?q={lead.FirstName}");
+        var cards = await client.FetchAsync($"/board/cards?stage={theirStage.Id}&skip=0&total=10", htmx: true);
+
+        Assert.Equal(0, bySearch.LeadTotal());
+        Assert.Equal(0, byStage.LeadTotal());
+        Assert.All(board.QuerySelectorAll("[data-testid=column-count]"), count => Assert.Equal("0", count.TextContent));
+        Browser.AssertNotFound(cards, await cards.Content.ReadAsStringAsync(), secrets);
+    }
+
+    /// <summary>A northwind lead with a unique name, email and company, and a note: all things that must not leak.</summary>
+    private async Task<(Guid Id, string[] Secrets)> NorthwindLeadAsync()
+    {
+        var company = Unique("Hushco");
+        var id = await app.CreateLeadAsync(Northwind, configure: l =>
+        {
+            l.LastName = Unique("Secretson");
+            l.Company = company;
+        });
+        await using (var admin = await app.ScopeAsync(Northwind, LeadDeskAppFactory.Admin))
+        {
+            await admin.Get<NoteService>().AddAsync(id, SecretNote);
+        }
+        var lead = await app.LeadAsync(id, Northwind);
+        return (id, [lead.FirstName, lead.LastName, lead.Email!, company, SecretNote]);
+    }
+}
