@@ -24,6 +24,10 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
 {
     public async Task<LeadListPage> SearchAsync(LeadListQuery query, CancellationToken cancellationToken = default)
     {
+        if (query.Trash)
+        {
+            access.Require(Permissions.LeadsDelete, "Only managers and admins can open the trash.");
+        }
         var pageSize = Math.Clamp(query.PageSize, 1, LeadListQuery.MaxPageSize);
         var visible = await access.VisibleAsync(includeDeleted: query.Trash, cancellationToken);
         var leads = Filter(visible.AsNoTracking(), query);

@@ -19,16 +19,24 @@ internal sealed class DomainErrorMiddleware(RequestDelegate next)
         {
             context.Response.Clear();
             context.Response.StatusCode = status;
-            if (context.Request.Headers.ContainsKey("HX-Request") && ex is not NotFoundException)
+            if (IsFragmentRequest(context.Request))
             {
-                // htmx shows the body of a failed request in a toast: say what went wrong in plain words.
+                // A fragment's target must not fill with an error page: htmx swaps nothing and leaddesk.js
+                // shows this plain-text reason in a toast. Whole pages get the status page instead.
+                context.Response.Headers["HX-Reswap"] = "none";
                 context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync(ex is ValidationException validation
-                    ? string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct())
-                    : ex.Message);
+                await context.Response.WriteAsync(ex switch
+                {
+                    ValidationException validation => string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
+                    NotFoundException => "That lead no longer exists, or is not visible to you.",
+                    _ => ex.Message,
+                });
             }
         }
     }
+
+    private static bool IsFragmentRequest(HttpRequest request) =>
+        request.Headers.ContainsKey("HX-Request") && !request.Headers.ContainsKey("HX-Boosted");
 
     public static int? StatusFor(Exception exception) => exception switch
     {

@@ -25,7 +25,7 @@ internal static class BoardEndpoints
         var query = LeadQueryString.Parse(context.Request.Query);
         if (query.StageId is not { } stageId || await pipelines.StageAsync(stageId, cancellationToken) is not { } stage)
         {
-            return Results.NotFound();
+            throw new NotFoundException("Stage");
         }
         var skip = int.TryParse(context.Request.Query["skip"], out var s) ? Math.Max(0, s) : 0;
         var total = int.TryParse(context.Request.Query["total"], out var t) ? Math.Max(0, t) : 0;

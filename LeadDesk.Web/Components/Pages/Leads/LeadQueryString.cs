@@ -15,8 +15,10 @@ public static class LeadQueryString
         Guid? Id(string key) => Guid.TryParse(Text(key), out var id) ? id : null;
         int? Number(string key) => int.TryParse(Text(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
         DateOnly? Date(string key) => DateOnly.TryParseExact(Text(key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        // One named value only: Enum.TryParse would also read "high,low" (or the key given twice) as flags.
         T? Enum<T>(string key) where T : struct, System.Enum =>
-            System.Enum.TryParse<T>(Text(key), ignoreCase: true, out var e) && System.Enum.IsDefined(e) ? e : null;
+            Text(key) is { } text && !text.Contains(',', StringComparison.Ordinal) && !char.IsAsciiDigit(text[0])
+                && System.Enum.TryParse<T>(text, ignoreCase: true, out var e) && System.Enum.IsDefined(e) ? e : null;
 
         var search = Text("q");
         return new LeadListQuery
