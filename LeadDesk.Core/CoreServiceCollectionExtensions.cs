@@ -1,6 +1,7 @@
 using FluentValidation;
 using LeadDesk.Core.Accounts;
 using LeadDesk.Core.Activities;
+using LeadDesk.Core.ApiTokens;
 using LeadDesk.Core.Board;
 using LeadDesk.Core.Dashboard;
 using LeadDesk.Core.Data;
@@ -91,6 +92,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StageOwnership>();
         services.AddScoped<LeadService>();
         services.AddScoped<LeadStageService>();
+        services.AddScoped<SimpleStatus>();
         services.AddScoped<LeadListService>();
         services.AddScoped<BulkLeadService>();
         services.AddScoped<DuplicateFinder>();
@@ -102,6 +104,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TeamService>();
         services.AddScoped<ProductService>();
         services.AddScoped<DocumentService>();
+        services.AddScoped<ApiTokenService>();
     }
 
     private static string ResolveSqlite(string connectionString, string contentRoot)

@@ -1,7 +1,9 @@
 using LeadDesk.Core.Accounts;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Workspaces;
+using LeadDesk.Web.Api;
 using LeadDesk.Web.Auth;
+using Microsoft.AspNetCore.Authentication;
 using LeadDesk.Web.Components;
 using LeadDesk.Web.Components.Shared;
 using LeadDesk.Web.Errors;
@@ -22,7 +24,13 @@ public static class WebServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("LeadDesk").PersistKeysToDbContext<LeadDeskDbContext>();
         services.AddHttpContextAccessor();
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(ApiTokenAuthenticationHandler.SelectorScheme)
+            .AddPolicyScheme(ApiTokenAuthenticationHandler.SelectorScheme, "Cookie or API token", options =>
+                options.ForwardDefaultSelector = context => ApiTokenAuthenticationHandler.HasBearer(context.Request)
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthentication().AddIdentityCookies();
         services.AddIdentityCore<AppUser>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<LeadDeskClaimsPrincipalFactory>();
@@ -52,6 +60,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<WorkspaceSession>();
         services.AddScoped<Toasts>();
 
+        services.AddLeadDeskApi();
         services.AddHealthChecks().AddDbContextCheck<LeadDeskDbContext>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
@@ -94,6 +103,7 @@ public static class WebServiceCollectionExtensions
         app.MapLeadFragments();
         app.MapDocumentEndpoints();
         app.MapBoardEndpoints();
+        app.MapLeadDeskApi();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using LeadDesk.Core.Accounts;
 using LeadDesk.Core.Activities;
+using LeadDesk.Core.ApiTokens;
 using LeadDesk.Core.Documents;
 using LeadDesk.Core.History;
 using LeadDesk.Core.Leads;
@@ -37,6 +38,7 @@ public class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> options, ICur
     public DbSet<Product> Products => Set<Product>();
     public DbSet<LeadProduct> LeadProducts => Set<LeadProduct>();
     public DbSet<LeadDocument> LeadDocuments => Set<LeadDocument>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery), shared by every web node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -58,6 +58,8 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasIndex(l => new { l.WorkspaceId, l.Score, l.Id, l.IsDeleted });
         builder.HasIndex(l => new { l.WorkspaceId, l.UpdatedAt, l.IsDeleted });
         builder.HasIndex(l => new { l.WorkspaceId, l.EstimatedValue, l.Id, l.IsDeleted });
+        // The API's account filter (seed 002 company_id).
+        builder.HasIndex(l => new { l.WorkspaceId, l.AccountId });
         // Duplicate detection by normalised email and phone.
         builder.HasIndex(l => new { l.WorkspaceId, l.Email });
         builder.HasIndex(l => new { l.WorkspaceId, l.Phone });

@@ -30,11 +30,15 @@ public record LeadFilter
     public int? ScoreMax { get; init; }
     public DateOnly? CreatedFrom { get; init; }
     public DateOnly? CreatedTo { get; init; }
+    /// <summary>Open leads whose stage has this key: the simple status of seeds 000–003.</summary>
+    public string? StageKey { get; init; }
+    /// <summary>Leads linked to this account (seed 002 <c>company_id</c>).</summary>
+    public Guid? AccountId { get; init; }
 
     public bool IsEmpty => this is
     {
         Search: null or "", PipelineId: null, StageId: null, Owner: null or "", Priority: null, Source: null or "",
-        Status: null, ScoreMin: null, ScoreMax: null, CreatedFrom: null, CreatedTo: null,
+        Status: null, ScoreMin: null, ScoreMax: null, CreatedFrom: null, CreatedTo: null, StageKey: null, AccountId: null,
     };
 }
 

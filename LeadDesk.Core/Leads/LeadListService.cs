@@ -19,28 +19,67 @@ public sealed record LeadListPage(IReadOnlyList<LeadRow> Rows, int Total, int Pa
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
+/// <summary>A window of the list for the API: by offset, or after a keyset cursor.</summary>
+public sealed record LeadSlice(IReadOnlyList<LeadRow> Rows, int Total, int Offset, int Limit, bool HasMore, string? NextCursor);
+
 /// <summary>The lead list: filtered, sorted and paged in the database, for the list page and the API.</summary>
 public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICurrentActor actor, IMemoryCache cache)
 {
+    /// <summary>A page of the list page: the page number is clamped to the pages there are.</summary>
     public async Task<LeadListPage> SearchAsync(LeadListQuery query, CancellationToken cancellationToken = default)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, LeadListQuery.MaxPageSize);
+        var (leads, total) = await FilteredAsync(query, cancellationToken);
+        var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var rows = await RowsAsync(Ordered(leads, query).Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
+        return new LeadListPage(rows, total, page, pageSize);
+    }
+
+    /// <summary>
+    /// <paramref name="limit"/> leads from <paramref name="offset"/>, or after <paramref name="cursor"/> (from a
+    /// previous slice's <see cref="LeadSlice.NextCursor"/>); keyset paging stays fast however deep it goes.
+    /// </summary>
+    public async Task<LeadSlice> SliceAsync(LeadListQuery query, int offset, int limit, string? cursor, CancellationToken cancellationToken = default)
+    {
+        limit = Math.Clamp(limit, 1, LeadListQuery.MaxPageSize);
+        var after = cursor is null ? null : LeadCursor.Decode(cursor, query.Sort, query.Descending);
+        if (cursor is not null && !LeadCursor.Supports(query.Sort))
+        {
+            throw Common.Validation.Error("cursor", "Cursor paging works with sortBy createdAt, updatedAt or score; use page or offset for other orders.");
+        }
+        var (leads, total) = await FilteredAsync(query, cancellationToken);
+        var window = after is null
+            ? Ordered(leads, query).Skip(Math.Max(0, offset))
+            : Ordered(LeadCursor.After(leads, after), query);
+        var rows = await RowsAsync(window.Take(limit + 1), cancellationToken);
+        var hasMore = rows.Count > limit;
+        rows = [.. rows.Take(limit)];
+        var next = hasMore && LeadCursor.Supports(query.Sort) && !query.Trash ? LeadCursor.Encode(query.Sort, query.Descending, rows[^1]) : null;
+        return new LeadSlice(rows, total, after is null ? Math.Max(0, offset) : -1, limit, hasMore, next);
+    }
+
+    private async Task<(IQueryable<Lead> Leads, int Total)> FilteredAsync(LeadListQuery query, CancellationToken cancellationToken)
     {
         if (query.Trash)
         {
             access.Require(Permissions.LeadsDelete, "Only managers and admins can open the trash.");
         }
-        var pageSize = Math.Clamp(query.PageSize, 1, LeadListQuery.MaxPageSize);
         var visible = await access.VisibleAsync(includeDeleted: query.Trash, cancellationToken);
         var leads = Filter(visible.AsNoTracking(), query);
         if (query.Trash)
         {
             leads = leads.Where(l => l.IsDeleted);
         }
+        return (leads, await leads.CountAsync(cancellationToken));
+    }
 
-        var total = await leads.CountAsync(cancellationToken);
-        var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var ordered = query.Trash ? leads.OrderByDescending(l => l.DeletedAt).ThenByDescending(l => l.Id) : Order(leads, query.Sort, query.Descending);
-        // Two steps: the page's ids come from the sort's covering index alone; only those rows are then read.
-        var ids = await ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(l => l.Id).ToListAsync(cancellationToken);
+    private static IOrderedQueryable<Lead> Ordered(IQueryable<Lead> leads, LeadListQuery query) =>
+        query.Trash ? leads.OrderByDescending(l => l.DeletedAt).ThenByDescending(l => l.Id) : Order(leads, query.Sort, query.Descending);
+
+    // Two steps: the page's ids come from the sort's covering index alone; only those rows are then read.
+    private async Task<List<LeadRow>> RowsAsync(IQueryable<Lead> window, CancellationToken cancellationToken)
+    {
+        var ids = await window.Select(l => l.Id).ToListAsync(cancellationToken);
         var rows = await (
                 from l in db.Leads.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter]).AsNoTracking()
                 join s in db.Stages on l.StageId equals s.Id
@@ -51,8 +90,7 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
                     l.OwnerId, o.DisplayName, l.Priority, l.Score, l.EstimatedValue, l.Status, l.Source,
                     l.CreatedAt, l.UpdatedAt, l.DeletedAt, l.SlaDeadlineAt))
             .ToListAsync(cancellationToken);
-        rows = [.. rows.OrderBy(r => ids.IndexOf(r.Id))];
-        return new LeadListPage(rows, total, page, pageSize);
+        return [.. rows.OrderBy(r => ids.IndexOf(r.Id))];
     }
 
     /// <summary>Applies every filter of <paramref name="filter"/>; the board and the API reuse it.</summary>
@@ -103,6 +141,15 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
         if (filter.Status is { } status)
         {
             leads = leads.Where(l => l.Status == status);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.StageKey))
+        {
+            var key = filter.StageKey.Trim().ToLowerInvariant();
+            leads = leads.Where(l => l.Status == LeadStatus.Open && db.Stages.Any(s => s.Id == l.StageId && s.Key == key));
+        }
+        if (filter.AccountId is { } accountId)
+        {
+            leads = leads.Where(l => l.AccountId == accountId);
         }
         if (filter.ScoreMin is { } min)
         {

@@ -8,8 +8,12 @@ public sealed record Membership(Guid WorkspaceId, string Slug, string Name, Work
 public sealed record Member(Guid UserId, string DisplayName, string Email, WorkspaceRole Role);
 
 /// <summary>Who belongs where. <see cref="MembershipsOfAsync"/> is the one query that crosses workspaces.</summary>
-public sealed class WorkspaceDirectory(LeadDeskDbContext db)
+public sealed class WorkspaceDirectory(LeadDeskDbContext db, ICurrentActor actor)
 {
+    /// <summary>The slug of the workspace the actor works in (null when there is none).</summary>
+    public async Task<string?> CurrentSlugAsync(CancellationToken cancellationToken = default) =>
+        await db.Workspaces.AsNoTracking().Where(w => w.Id == actor.WorkspaceId).Select(w => w.Slug).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Membership>> MembershipsOfAsync(Guid userId, CancellationToken cancellationToken = default) =>
         await db.WorkspaceMembers
             .IgnoreQueryFilters([LeadDeskDbContext.WorkspaceFilter])

@@ -1,11 +1,16 @@
+using System.Text.Json;
 using FluentValidation;
 using LeadDesk.Core.Common;
+using LeadDesk.Web.Api;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LeadDesk.Web.Errors;
 
 /// <summary>
-/// Turns the domain's "not found", "forbidden", "conflict" and "invalid" into status codes for pages and
-/// fragments, so the status-code page renders instead of an error page. Another workspace's row is a 404.
+/// Turns the domain's "not found", "forbidden", "conflict" and "invalid" into responses, in the form each
+/// caller reads: the status page for pages, plain text for htmx fragments, <c>application/problem+json</c>
+/// for the native API, and seed 000's <c>{ "success": false, "error": … }</c> for the external API.
+/// Another workspace's row is a 404 everywhere.
 /// </summary>
 internal sealed class DomainErrorMiddleware(RequestDelegate next)
 {
@@ -19,7 +24,16 @@ internal sealed class DomainErrorMiddleware(RequestDelegate next)
         {
             context.Response.Clear();
             context.Response.StatusCode = status;
-            if (IsFragmentRequest(context.Request))
+            var request = context.Request;
+            if (request.Path.StartsWithSegments(ApiRoutes.External))
+            {
+                await context.Response.WriteAsJsonAsync(new ExternalError(false, ExternalMessages.For(ex, request)));
+            }
+            else if (request.Path.StartsWithSegments(ApiRoutes.Native))
+            {
+                await WriteProblemAsync(context, status, ex);
+            }
+            else if (IsFragmentRequest(request))
             {
                 // A fragment's target must not fill with an error page: htmx swaps nothing and leaddesk.js
                 // shows this plain-text reason in a toast. Whole pages get the status page instead.
@@ -35,15 +49,47 @@ internal sealed class DomainErrorMiddleware(RequestDelegate next)
         }
     }
 
-    private static bool IsFragmentRequest(HttpRequest request) =>
-        request.Headers.ContainsKey("HX-Request") && !request.Headers.ContainsKey("HX-Boosted");
-
     public static int? StatusFor(Exception exception) => exception switch
     {
         NotFoundException => StatusCodes.Status404NotFound,
         ForbiddenException => StatusCodes.Status403Forbidden,
         ConflictException => StatusCodes.Status409Conflict,
         ValidationException => StatusCodes.Status400BadRequest,
+        BadHttpRequestException bad => bad.StatusCode,
         _ => null,
+    };
+
+    private static bool IsFragmentRequest(HttpRequest request) =>
+        request.Headers.ContainsKey("HX-Request") && !request.Headers.ContainsKey("HX-Boosted");
+
+    private static Task WriteProblemAsync(HttpContext context, int status, Exception ex)
+    {
+        ProblemDetails problem = ex switch
+        {
+            ValidationException validation => new ValidationProblemDetails(validation.ByField()
+                .ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value))
+            {
+                Title = "The request has invalid fields.",
+                Detail = string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
+            },
+            ConflictException conflict => new ProblemDetails
+            {
+                Title = "The lead changed since you read it.",
+                Detail = $"{conflict.Message} Read it again (its version is now {conflict.CurrentVersion}) and retry.",
+                Extensions = { ["currentVersion"] = conflict.CurrentVersion },
+            },
+            NotFoundException => new ProblemDetails { Title = "Not found.", Detail = ex.Message },
+            _ => new ProblemDetails { Title = ReasonPhrase(status), Detail = ex.Message },
+        };
+        problem.Status = status;
+        problem.Instance = context.Request.Path;
+        return Results.Problem(problem).ExecuteAsync(context);
+    }
+
+    private static string ReasonPhrase(int status) => status switch
+    {
+        StatusCodes.Status403Forbidden => "Not allowed.",
+        StatusCodes.Status413PayloadTooLarge => "The body is too large.",
+        _ => "The request could not be handled.",
     };
 }

@@ -44,6 +44,11 @@
     window.ldToast(message, "error");
   });
 
+  // A secret shown once (a new API token) is selected on focus, ready to copy.
+  document.addEventListener("focusin", (event) => {
+    if (event.target.matches?.("[data-select-on-focus]")) event.target.select();
+  });
+
   // ---- Close an open <details> menu or popover on Escape or on a click outside it.
   const openPanels = () => document.querySelectorAll("details.ld-menu[open], details.ld-popover[open]");
   document.addEventListener("keydown", (event) => {

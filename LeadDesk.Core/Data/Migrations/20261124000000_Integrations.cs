@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace LeadDesk.Core.Data.Migrations;
+
+/// <summary>The REST API and integrations: API tokens.</summary>
+[DbContext(typeof(LeadDeskDbContext))]
+[Migration("20261124000000_Integrations")]
+public sealed class Integrations : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: "ApiTokens",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                WorkspaceId = table.Column<Guid>(nullable: false),
+                Name = table.Column<string>(maxLength: 100, nullable: false),
+                Prefix = table.Column<string>(maxLength: 11, nullable: false),
+                SecretHash = table.Column<string>(maxLength: 64, nullable: false),
+                Scopes = table.Column<string>(maxLength: 200, nullable: false),
+                ExpiresAt = table.Column<DateTime>(nullable: true),
+                RevokedAt = table.Column<DateTime>(nullable: true),
+                LastUsedAt = table.Column<DateTime>(nullable: true),
+                CreatedAt = table.Column<DateTime>(nullable: false),
+                UpdatedAt = table.Column<DateTime>(nullable: false),
+                CreatedById = table.Column<Guid>(nullable: true),
+                UpdatedById = table.Column<Guid>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                table.ForeignKey("FK_ApiTokens_Workspaces_WorkspaceId", x => x.WorkspaceId, "Workspaces", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_ApiTokens_Prefix", "ApiTokens", "Prefix", unique: true);
+        migrationBuilder.CreateIndex("IX_ApiTokens_WorkspaceId_CreatedAt", "ApiTokens", ["WorkspaceId", "CreatedAt"]);
+        migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_AccountId", "Leads", ["WorkspaceId", "AccountId"]);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropIndex("IX_Leads_WorkspaceId_AccountId", "Leads");
+        migrationBuilder.DropTable("ApiTokens");
+    }
+}

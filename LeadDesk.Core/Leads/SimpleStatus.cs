@@ -1,0 +1,74 @@
+using LeadDesk.Core.Activities;
+using LeadDesk.Core.Common;
+using LeadDesk.Core.Data;
+using LeadDesk.Core.Pipelines;
+using LeadDesk.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadDesk.Core.Leads;
+
+/// <summary>
+/// The one-word status of seeds 000–003 (<c>new</c>, <c>contacted</c>, …, <c>converted</c>, <c>lost</c>):
+/// an open lead's stage key, or its lifecycle once it is closed (DESIGN.md §3).
+/// </summary>
+public sealed class SimpleStatus(LeadDeskDbContext db, LeadAccess access, LeadStageService stages, LeadService leads, TimeProvider clock)
+{
+    public const string Converted = "converted";
+    public const string Lost = "lost";
+
+    public static string Of(LeadStatus status, string stageKey) => status switch
+    {
+        LeadStatus.Converted => Converted,
+        LeadStatus.Disqualified => Lost,
+        _ => stageKey,
+    };
+
+    /// <summary>
+    /// Moves the lead to the stage with that key (reopening it if it was lost), marks it converted, or
+    /// disqualifies it with reason <c>other</c>. An unknown status is refused with the valid ones listed.
+    /// </summary>
+    public async Task SetAsync(Guid leadId, string? status, CancellationToken cancellationToken = default)
+    {
+        access.Require(Permissions.LeadsEdit, "You cannot edit leads in this workspace.");
+        var lead = await access.FindAsync(leadId, cancellationToken: cancellationToken);
+        var keys = await db.Stages.AsNoTracking().Where(s => s.PipelineId == lead.PipelineId).OrderBy(s => s.SortOrder)
+            .Select(s => new { s.Id, s.Key }).ToListAsync(cancellationToken);
+        var wanted = status?.Trim().ToLowerInvariant();
+        var stage = keys.FirstOrDefault(s => s.Key == wanted);
+        if (stage is null && wanted is not (Converted or Lost))
+        {
+            throw Validation.Error("status", $"Unknown status '{status}'. Use one of: {string.Join(", ", keys.Select(s => s.Key).Append(Converted).Append(Lost))}.");
+        }
+        if (lead.Status == LeadStatus.Converted && wanted != Converted)
+        {
+            throw Validation.Error("status", "This lead is converted; its status cannot change any more.");
+        }
+        switch (wanted)
+        {
+            case Lost:
+                if (lead.Status != LeadStatus.Disqualified)
+                {
+                    await leads.DisqualifyAsync(leadId, DisqualificationReasons.Other, null, cancellationToken);
+                }
+                break;
+            case Converted:
+                if (lead.Status != LeadStatus.Converted)
+                {
+                    // Contact, account and opportunity creation arrive with the conversion feature; until then
+                    // converting records the outcome on the lead.
+                    lead.Status = LeadStatus.Converted;
+                    lead.ConvertedAt = clock.GetUtcNow().UtcDateTime;
+                    db.LeadActivities.Add(new LeadActivity(lead.Id, ActivityType.Converted, "Lead converted", null, clock.GetUtcNow().UtcDateTime));
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                break;
+            default:
+                if (lead.Status == LeadStatus.Disqualified)
+                {
+                    await leads.ReopenAsync(leadId, cancellationToken);
+                }
+                await stages.ChangeStageAsync(leadId, stage!.Id, null, cancellationToken);
+                break;
+        }
+    }
+}

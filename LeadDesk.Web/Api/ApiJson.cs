@@ -1,0 +1,67 @@
+using System.Text.Json;
+using LeadDesk.Core.Common;
+
+namespace LeadDesk.Web.Api;
+
+/// <summary>
+/// Request bodies read by hand, so that malformed JSON, a wrong type or a huge body is a 400 that says
+/// which field and why — and so unknown fields are ignored, never bound to server-owned ones.
+/// </summary>
+internal static class ApiJson
+{
+    public const long MaxBodyBytes = 256 * 1024;
+
+    public static async Task<JsonElement> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            throw Validation.Error("body", $"The body is larger than {MaxBodyBytes / 1024} KB.");
+        }
+        if (request.ContentType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Validation.Error("body", "Send the body as JSON (Content-Type: application/json).");
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+            {
+                throw Validation.Error("body", $"The body is larger than {MaxBodyBytes / 1024} KB.");
+            }
+        }
+        if (buffer.Length == 0)
+        {
+            throw Validation.Error("body", "The body is empty; send a JSON object.");
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? document.RootElement.Clone()
+                : throw Validation.Error("body", "The body must be a JSON object ({ … }).");
+        }
+        catch (JsonException ex)
+        {
+            throw Validation.Error("body", $"The body is not valid JSON ({ex.Message.Split(" LineNumber", 2)[0].TrimEnd('.')}, line {ex.LineNumber + 1}).");
+        }
+    }
+
+    /// <summary>The first of <paramref name="names"/> present in <paramref name="body"/> (aliases of one field across the seeds).</summary>
+    public static bool TryGet(JsonElement body, out JsonElement value, out string name, params string[] names)
+    {
+        foreach (var candidate in names)
+        {
+            if (body.TryGetProperty(candidate, out value))
+            {
+                name = candidate;
+                return true;
+            }
+        }
+        value = default;
+        name = names[0];
+        return false;
+    }
+}

@@ -1,0 +1,46 @@
+using FluentValidation;
+using LeadDesk.Core.Common;
+using LeadDesk.Core.Leads;
+
+namespace LeadDesk.Web.Api;
+
+/// <summary>The external API's error body (seed 000).</summary>
+public sealed record ExternalError(bool Success, string Error);
+
+/// <summary>
+/// The external API's messages in Brazilian Portuguese (seed 000's language, its required-fields message
+/// word for word) or English, chosen by <c>Accept-Language</c>.
+/// </summary>
+internal static class ExternalMessages
+{
+    public static bool WantsPortuguese(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is null or > 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value ?? "")
+            .FirstOrDefault(l => l.StartsWith("pt", StringComparison.OrdinalIgnoreCase) || l.StartsWith("en", StringComparison.OrdinalIgnoreCase))?
+            .StartsWith("pt", StringComparison.OrdinalIgnoreCase) ?? false;
+
+    public static string For(Exception ex, HttpRequest request)
+    {
+        var pt = WantsPortuguese(request);
+        return ex switch
+        {
+            ValidationException validation when MissesNameOrContact(validation) =>
+                pt ? "Nome é obrigatório. Email ou Telefone também são necessários." : "Name is required. Email or phone is also required.",
+            ValidationException validation => pt
+                ? "Dados inválidos: " + string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct())
+                : string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
+            NotFoundException => pt ? "Lead não encontrado neste tenant." : "Lead not found in your tenant.",
+            ForbiddenException => Forbidden(pt),
+            ConflictException => pt ? "O lead foi alterado por outra pessoa; leia-o novamente." : "The lead changed since you read it; read it again.",
+            _ => pt ? "Requisição inválida." : "Invalid request.",
+        };
+    }
+
+    public static string Forbidden(bool pt) =>
+        pt ? "Token ausente, inválido, expirado ou sem permissão para esta operação." : "Token missing, invalid, expired, or without permission for this operation.";
+
+    private static bool MissesNameOrContact(ValidationException validation) =>
+        validation.Errors.Any(e => e.ErrorMessage is LeadInputValidator<LeadInput>.NameRequired or LeadInputValidator<LeadInput>.ContactRequired);
+}

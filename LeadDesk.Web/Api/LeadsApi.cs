@@ -1,0 +1,223 @@
+using System.Text.Json;
+using LeadDesk.Core.Activities;
+using LeadDesk.Core.Common;
+using LeadDesk.Core.Leads;
+using LeadDesk.Core.Workspaces;
+
+namespace LeadDesk.Web.Api;
+
+/// <summary>
+/// <c>/api/v1/leads</c> (seed 004's endpoints with seeds 002 and 003's query features). Handlers only
+/// translate HTTP to a Core service call and back; every rule lives in the services.
+/// </summary>
+internal static class LeadsApi
+{
+    public static void MapLeadsApi(this RouteGroupBuilder api)
+    {
+        var leads = api.MapGroup("/leads").WithTags("Leads");
+        leads.MapGet("", ListAsync).RequireAuthorization(Permissions.LeadsView)
+            .WithSummary("List leads").WithDescription("Filters: search, stageId, pipelineId, priority, source, assignedTo (id, me, none), status (open, converted, disqualified, or a simple status such as new or lost), company_id/accountId, min_score, max_score, created_after, created_before, workspace; order: sortBy (createdAt, updatedAt, name, company, estimatedValue, score) and sortDir; paging: page+limit, offset+limit or cursor+limit (limit 1–200, default 50).")
+            .Produces<ApiListEnvelope<LeadSummary>>();
+        leads.MapPost("", CreateAsync).RequireAuthorization(Permissions.LeadsCreate)
+            .WithSummary("Create a lead").Accepts<LeadWriteDocument>("application/json").Produces<ApiEnvelope<LeadResource>>(StatusCodes.Status201Created);
+        leads.MapPost("/check-duplicates", CheckDuplicatesAsync).RequireAuthorization(Permissions.LeadsView)
+            .WithSummary("Find leads with the same email or phone (and possible matches by name and company)").Accepts<DuplicateCheckDocument>("application/json");
+        leads.MapPut("/bulk-update", BulkUpdateAsync).RequireAuthorization(Permissions.LeadsEdit)
+            .WithSummary("Change owner, priority, stage or source of many leads").Accepts<BulkUpdateDocument>("application/json");
+        leads.MapDelete("/bulk-delete", BulkDeleteAsync).RequireAuthorization(Permissions.LeadsDelete)
+            .WithSummary("Move many leads to the trash").Accepts<BulkIdsDocument>("application/json");
+        leads.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Permissions.LeadsView)
+            .WithSummary("Get a lead with its custom attributes and recent activity").Produces<ApiEnvelope<LeadResource>>();
+        leads.MapPut("/{id:guid}", ReplaceAsync).RequireAuthorization(Permissions.LeadsEdit)
+            .WithSummary("Replace a lead's editable fields (fields left out are cleared)").Accepts<LeadWriteDocument>("application/json");
+        leads.MapPatch("/{id:guid}", PatchAsync).RequireAuthorization(Permissions.LeadsEdit)
+            .WithSummary("Change some of a lead's fields (custom fields are merged; status moves the lead)").Accepts<LeadWriteDocument>("application/json");
+        leads.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(Permissions.LeadsDelete).WithSummary("Move a lead to the trash");
+        leads.MapPost("/{id:guid}/restore", RestoreAsync).RequireAuthorization(Permissions.LeadsDelete).WithSummary("Bring a lead back from the trash");
+        leads.MapPost("/{id:guid}/change-stage", ChangeStageAsync).RequireAuthorization(Permissions.LeadsEdit)
+            .WithSummary("Move a lead to another stage of its pipeline").Accepts<ChangeStageDocument>("application/json");
+        leads.MapPost("/{id:guid}/disqualify", DisqualifyAsync).RequireAuthorization(Permissions.LeadsEdit)
+            .WithSummary("Disqualify a lead with a reason").Accepts<DisqualifyDocument>("application/json");
+        leads.MapPut("/{id:guid}/status", SetStatusAsync).RequireAuthorization(Permissions.LeadsEdit)
+            .WithSummary("Set a simple status: a stage key, converted or lost").Accepts<StatusDocument>("application/json");
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, LeadListService list, WorkspaceDirectory workspaces, CancellationToken cancellationToken)
+    {
+        var parameters = LeadListParameters.Parse(context.Request.Query, await workspaces.CurrentSlugAsync(cancellationToken) ?? "");
+        var slice = await list.SliceAsync(parameters.Query, parameters.Offset, parameters.Limit, parameters.Cursor, cancellationToken);
+        return Results.Ok(new ApiListEnvelope<LeadSummary>(
+            true,
+            slice.Rows.Select(LeadSummary.From).ToList(),
+            new ApiPagination(slice.Total, slice.Limit, parameters.Cursor is null ? slice.Offset : null,
+                parameters.Cursor is null && slice.Offset % slice.Limit == 0 ? slice.Offset / slice.Limit + 1 : null, slice.HasMore, slice.NextCursor)));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, LeadService leads, ActivityService activities, CancellationToken cancellationToken)
+    {
+        var lead = await leads.GetAsync(id, cancellationToken: cancellationToken);
+        var recent = await activities.ListAsync(id, 20, cancellationToken);
+        context.Response.Headers.ETag = LeadResource.ETagOf(lead.Version);
+        return Results.Ok(new ApiEnvelope<LeadResource>(true, LeadResource.From(lead, recent)));
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, LeadService leads, SimpleStatus status, CancellationToken cancellationToken)
+    {
+        var body = LeadBody.Read(await ApiJson.ReadObjectAsync(context.Request, cancellationToken));
+        var id = await leads.CreateAsync(body.ToNewLead(LeadChannel.Api), cancellationToken);
+        if (body.Status.Value is { } simple)
+        {
+            await status.SetAsync(id, simple, cancellationToken);
+        }
+        var lead = await leads.GetAsync(id, cancellationToken: cancellationToken);
+        context.Response.Headers.ETag = LeadResource.ETagOf(lead.Version);
+        return Results.Created(ApiRoutes.Lead(id), new ApiEnvelope<LeadResource>(true, LeadResource.From(lead)));
+    }
+
+    private static Task<IResult> ReplaceAsync(Guid id, HttpContext context, LeadService leads, SimpleStatus status, CancellationToken cancellationToken) =>
+        WriteAsync(id, context, leads, status, (body, current) => body.Replace(current), cancellationToken);
+
+    private static Task<IResult> PatchAsync(Guid id, HttpContext context, LeadService leads, SimpleStatus status, CancellationToken cancellationToken) =>
+        WriteAsync(id, context, leads, status, (body, current) => body.Merge(current), cancellationToken);
+
+    private static async Task<IResult> WriteAsync(Guid id, HttpContext context, LeadService leads, SimpleStatus status,
+        Func<LeadBody, LeadInput, LeadInput> change, CancellationToken cancellationToken)
+    {
+        var body = LeadBody.Read(await ApiJson.ReadObjectAsync(context.Request, cancellationToken));
+        var current = await leads.GetAsync(id, cancellationToken: cancellationToken);
+        var expected = IfMatch.Version(context.Request) ?? current.Version;
+        await leads.UpdateAsync(id, change(body, current.ToInput()), expected, cancellationToken);
+        if (body.Status.Value is { } simple)
+        {
+            await status.SetAsync(id, simple, cancellationToken);
+        }
+        return await CurrentAsync(id, context, leads, cancellationToken);
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext context, LeadService leads, CancellationToken cancellationToken)
+    {
+        if (IfMatch.Version(context.Request) is { } expected && (await leads.GetAsync(id, cancellationToken: cancellationToken)).Version != expected)
+        {
+            throw new ConflictException("The lead changed since you read it.", expected);
+        }
+        await leads.DeleteAsync(id, cancellationToken);
+        return Results.Ok(new { success = true });
+    }
+
+    private static async Task<IResult> RestoreAsync(Guid id, HttpContext context, LeadService leads, CancellationToken cancellationToken)
+    {
+        await leads.RestoreAsync(id, cancellationToken);
+        return await CurrentAsync(id, context, leads, cancellationToken);
+    }
+
+    private static async Task<IResult> ChangeStageAsync(Guid id, HttpContext context, LeadStageService stages, LeadService leads, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        var stageId = body.TryGetProperty("stageId", out var s) && s.ValueKind == JsonValueKind.String && Guid.TryParse(s.GetString(), out var parsed)
+            ? parsed
+            : throw Validation.Error("stageId", "stageId must be a stage id (a UUID).");
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (body.TryGetProperty("stageFieldValues", out var fields))
+        {
+            if (fields.ValueKind != JsonValueKind.Object)
+            {
+                throw Validation.Error("stageFieldValues", "stageFieldValues must be an object of field key: value.");
+            }
+            foreach (var field in fields.EnumerateObject())
+            {
+                values[field.Name] = field.Value.ValueKind switch
+                {
+                    JsonValueKind.String => field.Value.GetString(),
+                    JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => field.Value.GetRawText(),
+                    JsonValueKind.Null => null,
+                    _ => throw Validation.Error(LeadStageService.ValueKey(field.Name), $"{field.Name} must be text, a number, a date or true/false."),
+                };
+            }
+        }
+        await stages.ChangeStageAsync(id, stageId, values, cancellationToken);
+        return await CurrentAsync(id, context, leads, cancellationToken);
+    }
+
+    private static async Task<IResult> DisqualifyAsync(Guid id, HttpContext context, LeadService leads, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        await leads.DisqualifyAsync(id, StringOf(body, "reason"), StringOf(body, "notes"), cancellationToken);
+        return await CurrentAsync(id, context, leads, cancellationToken);
+    }
+
+    private static async Task<IResult> SetStatusAsync(Guid id, HttpContext context, SimpleStatus status, LeadService leads, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        await status.SetAsync(id, StringOf(body, "status") ?? throw Validation.Error("status", "Send the status, such as qualified or lost."), cancellationToken);
+        return await CurrentAsync(id, context, leads, cancellationToken);
+    }
+
+    private static async Task<IResult> CheckDuplicatesAsync(HttpContext context, DuplicateFinder finder, CancellationToken cancellationToken)
+    {
+        var body = LeadBody.Read(await ApiJson.ReadObjectAsync(context.Request, cancellationToken));
+        var matches = await finder.FindAsync(new DuplicateQuery(body.Email.Value, body.Phone.Value, body.FirstName.Value, body.LastName.Value, body.Company.Value), cancellationToken);
+        return Results.Ok(new
+        {
+            duplicates = matches.Select(m => new
+            {
+                id = m.Id,
+                firstName = m.Visible ? m.FirstName : null,
+                lastName = m.Visible ? m.LastName : null,
+                email = m.Visible ? m.Email : null,
+                matchField = m.Match switch { DuplicateMatch.Email => "email", DuplicateMatch.Phone => "phone", _ => "name_company" },
+                certain = m.IsCertain,
+            }),
+        });
+    }
+
+    private static async Task<IResult> BulkUpdateAsync(HttpContext context, BulkLeadService bulk, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        var ids = IdsOf(body);
+        if (!body.TryGetProperty("changes", out var changesJson) || changesJson.ValueKind != JsonValueKind.Object)
+        {
+            throw Validation.Error("changes", "Send changes: an object with assignedTo, priority, stageId or source.");
+        }
+        var changes = LeadBody.Read(changesJson);
+        var result = await bulk.UpdateAsync(ids, new BulkChanges
+        {
+            OwnerId = changes.OwnerId.Value,
+            Unassign = changes.OwnerId is { IsPresent: true, Value: null },
+            Priority = changes.Priority.IsPresent ? changes.Priority.Value : null,
+            StageId = changes.StageId.Value,
+            Source = changes.Source.IsPresent ? changes.Source.Value ?? "" : null,
+        }, cancellationToken);
+        return Results.Ok(new { success = true, data = new { requested = result.Requested, updated = result.Affected } });
+    }
+
+    private static async Task<IResult> BulkDeleteAsync(HttpContext context, BulkLeadService bulk, CancellationToken cancellationToken)
+    {
+        var result = await bulk.DeleteAsync(IdsOf(await ApiJson.ReadObjectAsync(context.Request, cancellationToken)), cancellationToken);
+        return Results.Ok(new { success = true, data = new { requested = result.Requested, deleted = result.Affected } });
+    }
+
+    private static async Task<IResult> CurrentAsync(Guid id, HttpContext context, LeadService leads, CancellationToken cancellationToken)
+    {
+        var lead = await leads.GetAsync(id, includeDeleted: true, cancellationToken);
+        context.Response.Headers.ETag = LeadResource.ETagOf(lead.Version);
+        return Results.Ok(new ApiEnvelope<LeadResource>(true, LeadResource.From(lead)));
+    }
+
+    private static string? StringOf(JsonElement body, string name) =>
+        !body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
+            ? null
+            : value.ValueKind == JsonValueKind.String ? value.GetString() : throw Validation.Error(name, $"{name} must be text.");
+
+    private static List<Guid> IdsOf(JsonElement body)
+    {
+        if (!body.TryGetProperty("ids", out var ids) || ids.ValueKind != JsonValueKind.Array)
+        {
+            throw Validation.Error("ids", "Send ids: an array of lead ids.");
+        }
+        return ids.EnumerateArray()
+            .Select(id => id.ValueKind == JsonValueKind.String && Guid.TryParse(id.GetString(), out var parsed)
+                ? parsed
+                : throw Validation.Error("ids", "ids must be lead ids (UUIDs)."))
+            .ToList();
+    }
+}
