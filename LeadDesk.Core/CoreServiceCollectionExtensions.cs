@@ -7,6 +7,7 @@ using LeadDesk.Core.Dashboard;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Documents;
 using LeadDesk.Core.History;
+using LeadDesk.Core.Integrations;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Notes;
 using LeadDesk.Core.Pipelines;
@@ -105,6 +106,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ProductService>();
         services.AddScoped<DocumentService>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<IdempotencyStore>();
     }
 
     private static string ResolveSqlite(string connectionString, string contentRoot)

@@ -4,6 +4,7 @@ using LeadDesk.Core.Activities;
 using LeadDesk.Core.ApiTokens;
 using LeadDesk.Core.Documents;
 using LeadDesk.Core.History;
+using LeadDesk.Core.Integrations;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Notes;
 using LeadDesk.Core.Pipelines;
@@ -39,6 +40,7 @@ public class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> options, ICur
     public DbSet<LeadProduct> LeadProducts => Set<LeadProduct>();
     public DbSet<LeadDocument> LeadDocuments => Set<LeadDocument>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery), shared by every web node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

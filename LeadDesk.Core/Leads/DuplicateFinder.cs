@@ -28,6 +28,25 @@ public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access)
 {
     public const int MaxResults = 10;
 
+    /// <summary>
+    /// The oldest lead with the same normalised email or phone (seed 001's capture rule), or null. Workspace-wide,
+    /// whoever can see it: a capture must not create a second lead for a person a rep already owns.
+    /// </summary>
+    public async Task<Guid?> ExistingAsync(string? email, string? phone, CancellationToken cancellationToken = default)
+    {
+        var normalizedEmail = ContactNormalizer.IsValidEmail(email) ? ContactNormalizer.Email(email) : null;
+        var normalizedPhone = ContactNormalizer.IsValidPhone(phone) ? ContactNormalizer.Phone(phone) : null;
+        if (normalizedEmail is null && normalizedPhone is null)
+        {
+            return null;
+        }
+        return await db.Leads.AsNoTracking()
+            .Where(l => (normalizedEmail != null && l.Email == normalizedEmail) || (normalizedPhone != null && l.Phone == normalizedPhone))
+            .OrderBy(l => l.CreatedAt)
+            .Select(l => (Guid?)l.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(DuplicateQuery query, CancellationToken cancellationToken = default)
     {
         var email = ContactNormalizer.IsValidEmail(query.Email) ? ContactNormalizer.Email(query.Email) : null;

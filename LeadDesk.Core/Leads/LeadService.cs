@@ -20,17 +20,33 @@ public sealed class LeadService(
     public async Task<LeadDetails> GetAsync(Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
     {
         var leads = await access.VisibleAsync(includeDeleted, cancellationToken);
-        var row = await (
-                from l in leads.AsNoTracking()
-                join s in db.Stages on l.StageId equals s.Id
-                join p in db.Pipelines on l.PipelineId equals p.Id
-                join o in db.Users on l.OwnerId equals o.Id into owners
-                from o in owners.DefaultIfEmpty()
-                join c in db.Users on l.CreatedById equals c.Id into creators
-                from c in creators.DefaultIfEmpty()
-                where l.Id == id
-                select new { Lead = l, StageKey = s.Key, StageName = s.Name, StageColor = s.Color, PipelineName = p.Name, OwnerName = o.DisplayName, CreatedByName = c.DisplayName })
-            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Lead");
+        var row = await Rows(leads.Where(l => l.Id == id)).FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Lead");
+        return Details(row);
+    }
+
+    /// <summary>Several visible leads at once (one query), in the order of <paramref name="ids"/>; unknown ids are left out.</summary>
+    public async Task<IReadOnlyList<LeadDetails>> GetManyAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var leads = await access.VisibleAsync(cancellationToken: cancellationToken);
+        var rows = await Rows(leads.Where(l => ids.Contains(l.Id))).ToListAsync(cancellationToken);
+        var position = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        return [.. rows.Select(Details).OrderBy(l => position[l.Id])];
+    }
+
+    private sealed record DetailsRow(Lead Lead, string StageKey, string StageName, string StageColor, string PipelineName, string? OwnerName, string? CreatedByName);
+
+    private IQueryable<DetailsRow> Rows(IQueryable<Lead> leads) =>
+        from l in leads.AsNoTracking()
+        join s in db.Stages on l.StageId equals s.Id
+        join p in db.Pipelines on l.PipelineId equals p.Id
+        join o in db.Users on l.OwnerId equals o.Id into owners
+        from o in owners.DefaultIfEmpty()
+        join c in db.Users on l.CreatedById equals c.Id into creators
+        from c in creators.DefaultIfEmpty()
+        select new DetailsRow(l, s.Key, s.Name, s.Color, p.Name, o.DisplayName, c.DisplayName);
+
+    private static LeadDetails Details(DetailsRow row)
+    {
         var lead = row.Lead;
         return new LeadDetails
         {

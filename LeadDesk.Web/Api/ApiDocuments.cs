@@ -24,3 +24,15 @@ public sealed record ChangeStageDocument(Guid StageId, Dictionary<string, JsonEl
 public sealed record DisqualifyDocument(string Reason, string? Notes);
 
 public sealed record StatusDocument(string Status);
+
+public sealed record NoteDocument(string Body);
+
+public sealed record ActivityDocument(string Type, string Title, string? Details, DateTime OccurredAt);
+
+public sealed record ProductLineDocument(Guid ProductId, decimal Quantity, decimal? UnitPrice, decimal Discount);
+
+public sealed record TeamMemberDocument(Guid UserId, string Role);
+
+/// <summary>Seed 000's capture body, with seed 001's fields (type, phone_number, agent_id, custom_fields) also accepted.</summary>
+public sealed record ExternalLeadDocument(string Name, string? Email, string? Phone, string? Source, string? Status, int? Score, string? Notes,
+    string? Type, string? Phone_number, Guid? Agent_id, Dictionary<string, JsonElement>? Custom_fields);

@@ -49,6 +49,41 @@ internal static class ApiJson
         }
     }
 
+    public static string? Text(JsonElement body, string name) =>
+        !body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
+            ? null
+            : value.ValueKind == JsonValueKind.String ? value.GetString() : throw Validation.Error(name, $"{name} must be text.");
+
+    public static Guid RequiredId(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id)
+            ? id
+            : throw Validation.Error(name, $"{name} must be an id (a UUID).");
+
+    public static decimal? Number(JsonElement body, string name) =>
+        !body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
+            ? null
+            : value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) ? number : throw Validation.Error(name, $"{name} must be a number.");
+
+    public static DateTime? Time(JsonElement body, string name) =>
+        !body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
+            ? null
+            : value.ValueKind == JsonValueKind.String && value.TryGetDateTime(out var time)
+                ? time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : time.ToUniversalTime()
+                : throw Validation.Error(name, $"{name} must be an ISO 8601 date and time, such as 2026-03-01T14:30:00Z.");
+
+    public static List<Guid> Ids(JsonElement body, string name = "ids")
+    {
+        if (!body.TryGetProperty(name, out var ids) || ids.ValueKind != JsonValueKind.Array)
+        {
+            throw Validation.Error(name, $"Send {name}: an array of ids.");
+        }
+        return ids.EnumerateArray()
+            .Select(id => id.ValueKind == JsonValueKind.String && Guid.TryParse(id.GetString(), out var parsed)
+                ? parsed
+                : throw Validation.Error(name, $"{name} must be ids (UUIDs)."))
+            .ToList();
+    }
+
     /// <summary>The first of <paramref name="names"/> present in <paramref name="body"/> (aliases of one field across the seeds).</summary>
     public static bool TryGet(JsonElement body, out JsonElement value, out string name, params string[] names)
     {

@@ -20,6 +20,13 @@ internal static class ApiSetup
         });
         services.AddProblemDetails();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var permission in Permissions.All)
+        {
+            authorization.AddPolicy(TokenPolicy(permission), policy => policy
+                .RequireClaim(ApiTokenAuthenticationHandler.TokenClaim)
+                .AddRequirements(new Auth.PermissionRequirement(permission)));
+        }
         return services;
     }
 
@@ -30,7 +37,13 @@ internal static class ApiSetup
             .AddEndpointFilter(CookieCallersNeedAntiforgeryAsync)
             .DisableAntiforgery(); // bearer tokens need none; cookie callers are checked by the filter above
         native.MapLeadsApi();
+        native.MapLeadPartsApi();
+        native.MapLeadSettingsApi();
+        app.MapExternalLeadsApi();
     }
+
+    /// <summary>For the external API: an API token (not a sign-in cookie) whose scopes grant <paramref name="permission"/>.</summary>
+    public static string TokenPolicy(string permission) => $"token:{permission}";
 
     /// <summary>
     /// The app's own pages may call the API with their sign-in cookie, and then a state-changing call

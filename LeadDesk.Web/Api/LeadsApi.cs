@@ -113,9 +113,7 @@ internal static class LeadsApi
     private static async Task<IResult> ChangeStageAsync(Guid id, HttpContext context, LeadStageService stages, LeadService leads, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
-        var stageId = body.TryGetProperty("stageId", out var s) && s.ValueKind == JsonValueKind.String && Guid.TryParse(s.GetString(), out var parsed)
-            ? parsed
-            : throw Validation.Error("stageId", "stageId must be a stage id (a UUID).");
+        var stageId = ApiJson.RequiredId(body, "stageId");
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (body.TryGetProperty("stageFieldValues", out var fields))
         {
@@ -141,14 +139,14 @@ internal static class LeadsApi
     private static async Task<IResult> DisqualifyAsync(Guid id, HttpContext context, LeadService leads, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
-        await leads.DisqualifyAsync(id, StringOf(body, "reason"), StringOf(body, "notes"), cancellationToken);
+        await leads.DisqualifyAsync(id, ApiJson.Text(body, "reason"), ApiJson.Text(body, "notes"), cancellationToken);
         return await CurrentAsync(id, context, leads, cancellationToken);
     }
 
     private static async Task<IResult> SetStatusAsync(Guid id, HttpContext context, SimpleStatus status, LeadService leads, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
-        await status.SetAsync(id, StringOf(body, "status") ?? throw Validation.Error("status", "Send the status, such as qualified or lost."), cancellationToken);
+        await status.SetAsync(id, ApiJson.Text(body, "status") ?? throw Validation.Error("status", "Send the status, such as qualified or lost."), cancellationToken);
         return await CurrentAsync(id, context, leads, cancellationToken);
     }
 
@@ -173,7 +171,7 @@ internal static class LeadsApi
     private static async Task<IResult> BulkUpdateAsync(HttpContext context, BulkLeadService bulk, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
-        var ids = IdsOf(body);
+        var ids = ApiJson.Ids(body);
         if (!body.TryGetProperty("changes", out var changesJson) || changesJson.ValueKind != JsonValueKind.Object)
         {
             throw Validation.Error("changes", "Send changes: an object with assignedTo, priority, stageId or source.");
@@ -192,7 +190,7 @@ internal static class LeadsApi
 
     private static async Task<IResult> BulkDeleteAsync(HttpContext context, BulkLeadService bulk, CancellationToken cancellationToken)
     {
-        var result = await bulk.DeleteAsync(IdsOf(await ApiJson.ReadObjectAsync(context.Request, cancellationToken)), cancellationToken);
+        var result = await bulk.DeleteAsync(ApiJson.Ids(await ApiJson.ReadObjectAsync(context.Request, cancellationToken)), cancellationToken);
         return Results.Ok(new { success = true, data = new { requested = result.Requested, deleted = result.Affected } });
     }
 
@@ -201,23 +199,5 @@ internal static class LeadsApi
         var lead = await leads.GetAsync(id, includeDeleted: true, cancellationToken);
         context.Response.Headers.ETag = LeadResource.ETagOf(lead.Version);
         return Results.Ok(new ApiEnvelope<LeadResource>(true, LeadResource.From(lead)));
-    }
-
-    private static string? StringOf(JsonElement body, string name) =>
-        !body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
-            ? null
-            : value.ValueKind == JsonValueKind.String ? value.GetString() : throw Validation.Error(name, $"{name} must be text.");
-
-    private static List<Guid> IdsOf(JsonElement body)
-    {
-        if (!body.TryGetProperty("ids", out var ids) || ids.ValueKind != JsonValueKind.Array)
-        {
-            throw Validation.Error("ids", "Send ids: an array of lead ids.");
-        }
-        return ids.EnumerateArray()
-            .Select(id => id.ValueKind == JsonValueKind.String && Guid.TryParse(id.GetString(), out var parsed)
-                ? parsed
-                : throw Validation.Error("ids", "ids must be lead ids (UUIDs)."))
-            .ToList();
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace LeadDesk.Core.Data.Migrations;
 
-/// <summary>The REST API and integrations: API tokens.</summary>
+/// <summary>The REST API and integrations: API tokens, idempotency keys, the account filter's index.</summary>
 [DbContext(typeof(LeadDeskDbContext))]
 [Migration("20261124000000_Integrations")]
 public sealed class Integrations : Migration
@@ -36,11 +36,31 @@ public sealed class Integrations : Migration
         migrationBuilder.CreateIndex("IX_ApiTokens_Prefix", "ApiTokens", "Prefix", unique: true);
         migrationBuilder.CreateIndex("IX_ApiTokens_WorkspaceId_CreatedAt", "ApiTokens", ["WorkspaceId", "CreatedAt"]);
         migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_AccountId", "Leads", ["WorkspaceId", "AccountId"]);
+
+        migrationBuilder.CreateTable(
+            name: "IdempotencyRecords",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                WorkspaceId = table.Column<Guid>(nullable: false),
+                Key = table.Column<string>(maxLength: 200, nullable: false),
+                RequestHash = table.Column<string>(maxLength: 64, nullable: false),
+                StatusCode = table.Column<int>(nullable: false),
+                ResponseBody = table.Column<string>(maxLength: 65536, nullable: true),
+                CreatedAt = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                table.ForeignKey("FK_IdempotencyRecords_Workspaces_WorkspaceId", x => x.WorkspaceId, "Workspaces", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_IdempotencyRecords_WorkspaceId_Key", "IdempotencyRecords", ["WorkspaceId", "Key"], unique: true);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropIndex("IX_Leads_WorkspaceId_AccountId", "Leads");
+        migrationBuilder.DropTable("IdempotencyRecords");
         migrationBuilder.DropTable("ApiTokens");
     }
 }

@@ -1,0 +1,176 @@
+using System.Text.Json;
+using LeadDesk.Core.Integrations;
+using LeadDesk.Core.Leads;
+using LeadDesk.Core.Workspaces;
+
+namespace LeadDesk.Web.Api;
+
+/// <summary>
+/// A lead in seed 000's shape (<c>_id</c>, <c>name</c>, <c>status</c>, <c>tenant</c>, <c>createdBy</c>…), carrying
+/// seed 001's names too (<c>id</c>, <c>phone_number</c>, <c>type</c>, <c>agent_id</c>, <c>custom_fields</c>, <c>created_at</c>)
+/// so a client of either reads what it expects.
+/// </summary>
+public sealed class ExternalLead
+{
+    [System.Text.Json.Serialization.JsonPropertyName("_id")] public Guid UnderscoreId { get; init; }
+    public Guid Id { get; init; }
+    public string Name { get; init; } = "";
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    [System.Text.Json.Serialization.JsonPropertyName("phone_number")] public string? PhoneNumber { get; init; }
+    public string? Source { get; init; }
+    public string Type { get; init; } = "";
+    public string Status { get; init; } = "";
+    public int Score { get; init; }
+    public DateTime? LastContact { get; init; }
+    public string? Notes { get; init; }
+    public string Tenant { get; init; } = "";
+    [System.Text.Json.Serialization.JsonPropertyName("agent_id")] public Guid? AgentId { get; init; }
+    [System.Text.Json.Serialization.JsonPropertyName("custom_fields")] public IReadOnlyDictionary<string, JsonElement> CustomFields { get; init; } = Core.Leads.CustomFields.Empty;
+    public string CreatedBy { get; init; } = "";
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+    [System.Text.Json.Serialization.JsonPropertyName("created_at")] public DateTime CreatedAtSnake => CreatedAt;
+    [System.Text.Json.Serialization.JsonPropertyName("updated_at")] public DateTime UpdatedAtSnake => UpdatedAt;
+
+    public static ExternalLead From(LeadDetails lead, string tenant) => new()
+    {
+        UnderscoreId = lead.Id,
+        Id = lead.Id,
+        Name = lead.FullName,
+        Email = lead.Email,
+        Phone = lead.Phone,
+        PhoneNumber = lead.Phone?.TrimStart('+'),
+        Source = lead.Source,
+        Type = lead.Channel.ToString().ToLowerInvariant(),
+        Status = SimpleStatus.Of(lead.Status, lead.StageKey),
+        Score = lead.Score,
+        LastContact = lead.LastContactAt,
+        Notes = lead.Description,
+        Tenant = tenant,
+        AgentId = lead.OwnerId,
+        CustomFields = lead.CustomFields,
+        CreatedBy = lead.CreatedByName ?? "api-token",
+        CreatedAt = lead.CreatedAt,
+        UpdatedAt = lead.UpdatedAt,
+    };
+}
+
+/// <summary>
+/// <c>/api/external/v1/leads</c>: seed 000's capture contract exactly (a JSON array, 201/200, <c>{ "success": true }</c>,
+/// errors as <c>{ "success": false, "error": … }</c> with 400/403/404), plus seed 001's fields and duplicate rule
+/// and <c>Idempotency-Key</c> for safe retries. Tokens only: the sign-in cookie does not reach it.
+/// </summary>
+internal static class ExternalLeadsApi
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 500;
+
+    public static void MapExternalLeadsApi(this IEndpointRouteBuilder app)
+    {
+        var leads = app.MapGroup(ApiRoutes.ExternalLeads).WithTags("External capture API").DisableAntiforgery();
+        leads.MapGet("", ListAsync).RequireAuthorization(ApiSetup.TokenPolicy(Permissions.LeadsView))
+            .WithSummary("Leads, newest first, as a JSON array (limit 1–500, default 100; offset; X-Total-Count header)")
+            .Produces<List<ExternalLead>>();
+        leads.MapPost("", CreateAsync).RequireAuthorization(ApiSetup.TokenPolicy(Permissions.LeadsCreate))
+            .WithSummary("Capture a lead: 201 with the new lead, or 200 with the existing one when its email or phone is known")
+            .Accepts<ExternalLeadDocument>("application/json").Produces<ExternalLead>(StatusCodes.Status201Created).Produces<ExternalLead>();
+        leads.MapPut("/{id:guid}/status", SetStatusAsync).RequireAuthorization(ApiSetup.TokenPolicy(Permissions.LeadsEdit))
+            .WithSummary("Set the status (a stage key, converted or lost)").Accepts<StatusDocument>("application/json").Produces<ExternalLead>();
+        leads.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(ApiSetup.TokenPolicy(Permissions.LeadsEdit))
+            .WithSummary("Update a lead (full or partial fields)").Accepts<ExternalLeadDocument>("application/json").Produces<ExternalLead>();
+        leads.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(ApiSetup.TokenPolicy(Permissions.LeadsDelete))
+            .WithSummary("Delete a lead (it goes to the trash)");
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, LeadListService list, LeadService leads, WorkspaceDirectory workspaces, CancellationToken cancellationToken)
+    {
+        var limit = int.TryParse(context.Request.Query["limit"], out var l) ? Math.Clamp(l, 1, MaxLimit) : DefaultLimit;
+        var offset = int.TryParse(context.Request.Query["offset"], out var o) ? Math.Max(0, o) : 0;
+        var slice = await list.SliceAsync(new LeadListQuery(), offset, limit, null, cancellationToken);
+        context.Response.Headers["X-Total-Count"] = slice.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var tenant = await workspaces.CurrentSlugAsync(cancellationToken) ?? "";
+        var details = await leads.GetManyAsync([.. slice.Rows.Select(r => r.Id)], cancellationToken);
+        return Results.Ok(details.Select(lead => ExternalLead.From(lead, tenant)).ToList());
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, LeadService leads, DuplicateFinder duplicates, SimpleStatus status,
+        WorkspaceDirectory workspaces, IdempotencyStore idempotency, CancellationToken cancellationToken)
+    {
+        var json = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        var key = context.Request.Headers["Idempotency-Key"].ToString();
+        if (key.Length == 0)
+        {
+            return await CaptureAsync(json, leads, duplicates, status, workspaces, cancellationToken);
+        }
+        var begun = await idempotency.BeginAsync(key, context.Request.Method, context.Request.Path, json.GetRawText(), cancellationToken);
+        if (begun is IdempotencyOutcome.Replay replay)
+        {
+            context.Response.Headers["Idempotent-Replayed"] = "true";
+            return Results.Content(replay.Body, "application/json", statusCode: replay.StatusCode);
+        }
+        var recordId = ((IdempotencyOutcome.Proceed)begun).RecordId;
+        try
+        {
+            var (statusCode, lead) = await CaptureCoreAsync(json, leads, duplicates, status, workspaces, cancellationToken);
+            var body = JsonSerializer.Serialize(lead, context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+            await idempotency.CompleteAsync(recordId, statusCode, body, cancellationToken);
+            return Results.Content(body, "application/json", statusCode: statusCode);
+        }
+        catch
+        {
+            await idempotency.AbandonAsync(recordId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static async Task<IResult> CaptureAsync(JsonElement json, LeadService leads, DuplicateFinder duplicates, SimpleStatus status,
+        WorkspaceDirectory workspaces, CancellationToken cancellationToken)
+    {
+        var (statusCode, lead) = await CaptureCoreAsync(json, leads, duplicates, status, workspaces, cancellationToken);
+        return statusCode == StatusCodes.Status201Created ? Results.Created($"{ApiRoutes.ExternalLeads}/{lead.Id}", lead) : Results.Ok(lead);
+    }
+
+    // Seed 001: a known email or phone answers 200 with the lead we have, and creates nothing.
+    private static async Task<(int Status, ExternalLead Lead)> CaptureCoreAsync(JsonElement json, LeadService leads, DuplicateFinder duplicates,
+        SimpleStatus status, WorkspaceDirectory workspaces, CancellationToken cancellationToken)
+    {
+        var body = LeadBody.Read(json);
+        var tenant = await workspaces.CurrentSlugAsync(cancellationToken) ?? "";
+        if (await duplicates.ExistingAsync(body.Email.Value, body.Phone.Value, cancellationToken) is { } existing)
+        {
+            return (StatusCodes.Status200OK, ExternalLead.From(await leads.GetAsync(existing, cancellationToken: cancellationToken), tenant));
+        }
+        var id = await leads.CreateAsync(body.ToNewLead(LeadChannel.Api), cancellationToken);
+        if (body.Status.Value is { } simple)
+        {
+            await status.SetAsync(id, simple, cancellationToken);
+        }
+        return (StatusCodes.Status201Created, ExternalLead.From(await leads.GetAsync(id, cancellationToken: cancellationToken), tenant));
+    }
+
+    private static async Task<IResult> SetStatusAsync(Guid id, HttpContext context, SimpleStatus status, LeadService leads, WorkspaceDirectory workspaces, CancellationToken cancellationToken)
+    {
+        var json = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        await status.SetAsync(id, ApiJson.Text(json, "status") ?? throw LeadDesk.Core.Common.Validation.Error("status", "status is required."), cancellationToken);
+        return Results.Ok(ExternalLead.From(await leads.GetAsync(id, cancellationToken: cancellationToken), await workspaces.CurrentSlugAsync(cancellationToken) ?? ""));
+    }
+
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext context, LeadService leads, SimpleStatus status, WorkspaceDirectory workspaces, CancellationToken cancellationToken)
+    {
+        var body = LeadBody.Read(await ApiJson.ReadObjectAsync(context.Request, cancellationToken));
+        var current = await leads.GetAsync(id, cancellationToken: cancellationToken);
+        await leads.UpdateAsync(id, body.Merge(current.ToInput()), null, cancellationToken);
+        if (body.Status.Value is { } simple)
+        {
+            await status.SetAsync(id, simple, cancellationToken);
+        }
+        return Results.Ok(ExternalLead.From(await leads.GetAsync(id, cancellationToken: cancellationToken), await workspaces.CurrentSlugAsync(cancellationToken) ?? ""));
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, LeadService leads, CancellationToken cancellationToken)
+    {
+        await leads.DeleteAsync(id, cancellationToken);
+        return Results.Ok(new { success = true });
+    }
+}
