@@ -61,6 +61,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Toasts>();
 
         services.AddLeadDeskApi();
+        services.AddLeadDeskApiDocumentation();
         services.AddHealthChecks().AddDbContextCheck<LeadDeskDbContext>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
@@ -83,6 +84,7 @@ public static class WebServiceCollectionExtensions
         // services (NavigationManager), which cannot render the status page a second time.
         app.UseStatusCodePagesWithReExecute("/status/{0}", queryFormat: null, createScopeForStatusCodePages: true);
         app.UseStaticFiles();
+        app.UseLeadDeskApiDocumentation();
         app.UseAuthentication();
         app.UseMiddleware<CurrentActorMiddleware>();
         app.Use((context, next) =>
@@ -92,6 +94,7 @@ public static class WebServiceCollectionExtensions
         });
         app.UseMiddleware<DomainErrorMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }
@@ -104,6 +107,7 @@ public static class WebServiceCollectionExtensions
         app.MapDocumentEndpoints();
         app.MapBoardEndpoints();
         app.MapLeadDeskApi();
+        app.MapLeadDeskApiDocumentation();
         app.MapRazorComponents<App>();
         return app;
     }

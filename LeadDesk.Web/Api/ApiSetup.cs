@@ -19,6 +19,7 @@ internal static class ApiSetup
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         services.AddProblemDetails();
+        services.AddLeadDeskApiRateLimiting();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
         var authorization = services.AddAuthorizationBuilder();
         foreach (var permission in Permissions.All)
@@ -34,6 +35,7 @@ internal static class ApiSetup
     {
         var native = app.MapGroup(ApiRoutes.Native)
             .RequireAuthorization()
+            .RequireRateLimiting(ApiRateLimiting.Policy)
             .AddEndpointFilter(CookieCallersNeedAntiforgeryAsync)
             .DisableAntiforgery(); // bearer tokens need none; cookie callers are checked by the filter above
         native.MapLeadsApi();

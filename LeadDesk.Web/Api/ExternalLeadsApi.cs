@@ -68,7 +68,8 @@ internal static class ExternalLeadsApi
 
     public static void MapExternalLeadsApi(this IEndpointRouteBuilder app)
     {
-        var leads = app.MapGroup(ApiRoutes.ExternalLeads).WithTags("External capture API").DisableAntiforgery();
+        var leads = app.MapGroup(ApiRoutes.ExternalLeads).WithTags("External capture API").DisableAntiforgery()
+            .RequireRateLimiting(ApiRateLimiting.Policy);
         leads.MapGet("", ListAsync).RequireAuthorization(ApiSetup.TokenPolicy(Permissions.LeadsView))
             .WithSummary("Leads, newest first, as a JSON array (limit 1–500, default 100; offset; X-Total-Count header)")
             .Produces<List<ExternalLead>>();
