@@ -14,6 +14,7 @@ using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Products;
 using LeadDesk.Core.Seeding;
 using LeadDesk.Core.Teams;
+using LeadDesk.Core.WebForms;
 using LeadDesk.Core.Workspaces;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -107,6 +108,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DocumentService>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<IdempotencyStore>();
+        services.AddScoped<WebFormService>();
     }
 
     private static string ResolveSqlite(string connectionString, string contentRoot)

@@ -9,6 +9,7 @@ using LeadDesk.Web.Components.Shared;
 using LeadDesk.Web.Errors;
 using LeadDesk.Web.Leads;
 using LeadDesk.Web.Security;
+using LeadDesk.Web.WebForms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -62,6 +63,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddLeadDeskApi();
         services.AddLeadDeskApiDocumentation();
+        services.AddWebFormSubmissions();
         services.AddHealthChecks().AddDbContextCheck<LeadDeskDbContext>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
@@ -108,6 +110,7 @@ public static class WebServiceCollectionExtensions
         app.MapBoardEndpoints();
         app.MapLeadDeskApi();
         app.MapLeadDeskApiDocumentation();
+        app.MapWebFormEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -21,6 +21,8 @@ public enum ActivityType
     Document = 13,
     Product = 14,
     Team = 15,
+    /// <summary>A known lead sent a web form again.</summary>
+    FormSubmitted = 16,
 }
 
 /// <summary>One event on a lead's timeline, written by the service that did the thing.</summary>

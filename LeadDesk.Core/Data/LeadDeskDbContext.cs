@@ -10,6 +10,7 @@ using LeadDesk.Core.Notes;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Products;
 using LeadDesk.Core.Teams;
+using LeadDesk.Core.WebForms;
 using LeadDesk.Core.Workspaces;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -41,6 +42,7 @@ public class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> options, ICur
     public DbSet<LeadDocument> LeadDocuments => Set<LeadDocument>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<WebForm> WebForms => Set<WebForm>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery), shared by every web node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace LeadDesk.Core.Data.Migrations;
 
-/// <summary>The REST API and integrations: API tokens, idempotency keys, the account filter's index.</summary>
+/// <summary>The REST API and integrations: API tokens, idempotency keys, web forms, the account filter's index.</summary>
 [DbContext(typeof(LeadDeskDbContext))]
 [Migration("20261124000000_Integrations")]
 public sealed class Integrations : Migration
@@ -55,11 +55,42 @@ public sealed class Integrations : Migration
                 table.ForeignKey("FK_IdempotencyRecords_Workspaces_WorkspaceId", x => x.WorkspaceId, "Workspaces", "Id", onDelete: ReferentialAction.Cascade);
             });
         migrationBuilder.CreateIndex("IX_IdempotencyRecords_WorkspaceId_Key", "IdempotencyRecords", ["WorkspaceId", "Key"], unique: true);
+
+        migrationBuilder.CreateTable(
+            name: "WebForms",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                WorkspaceId = table.Column<Guid>(nullable: false),
+                Key = table.Column<string>(maxLength: 24, nullable: false),
+                Name = table.Column<string>(maxLength: 100, nullable: false),
+                Fields = table.Column<string>(maxLength: 200, nullable: false),
+                DefaultSource = table.Column<string>(maxLength: 100, nullable: true),
+                StageId = table.Column<Guid>(nullable: true),
+                OwnerId = table.Column<Guid>(nullable: true),
+                AllowedOrigins = table.Column<string>(maxLength: 2000, nullable: true),
+                SuccessRedirectUrl = table.Column<string>(maxLength: 500, nullable: true),
+                IsActive = table.Column<bool>(nullable: false),
+                SubmissionCount = table.Column<int>(nullable: false),
+                LastSubmissionAt = table.Column<DateTime>(nullable: true),
+                CreatedAt = table.Column<DateTime>(nullable: false),
+                UpdatedAt = table.Column<DateTime>(nullable: false),
+                CreatedById = table.Column<Guid>(nullable: true),
+                UpdatedById = table.Column<Guid>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_WebForms", x => x.Id);
+                table.ForeignKey("FK_WebForms_Workspaces_WorkspaceId", x => x.WorkspaceId, "Workspaces", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_WebForms_Key", "WebForms", "Key", unique: true);
+        migrationBuilder.CreateIndex("IX_WebForms_WorkspaceId_CreatedAt", "WebForms", ["WorkspaceId", "CreatedAt"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropIndex("IX_Leads_WorkspaceId_AccountId", "Leads");
+        migrationBuilder.DropTable("WebForms");
         migrationBuilder.DropTable("IdempotencyRecords");
         migrationBuilder.DropTable("ApiTokens");
     }

@@ -54,6 +54,7 @@ public static class Display
         ActivityType.Restored => "bi-arrow-90deg-left",
         ActivityType.Document => "bi-paperclip",
         ActivityType.Product => "bi-box-seam",
+        ActivityType.FormSubmitted => "bi-ui-checks",
         _ => "bi-person-plus",
     };
 
