@@ -15,6 +15,7 @@ using LeadDesk.Core.Products;
 using LeadDesk.Core.Seeding;
 using LeadDesk.Core.Teams;
 using LeadDesk.Core.WebForms;
+using LeadDesk.Core.Webhooks;
 using LeadDesk.Core.Workspaces;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -109,6 +110,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ApiTokenService>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<WebFormService>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddSingleton<WebhookRecorder>();
+        services.AddScoped<WebhookService>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName);
     }
 
     private static string ResolveSqlite(string connectionString, string contentRoot)

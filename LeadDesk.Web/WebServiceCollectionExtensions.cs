@@ -64,6 +64,7 @@ public static class WebServiceCollectionExtensions
         services.AddLeadDeskApi();
         services.AddLeadDeskApiDocumentation();
         services.AddWebFormSubmissions();
+        services.AddHostedService<LeadDesk.Core.Webhooks.WebhookDispatcher>();
         services.AddHealthChecks().AddDbContextCheck<LeadDeskDbContext>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;

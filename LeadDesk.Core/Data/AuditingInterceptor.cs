@@ -1,5 +1,6 @@
 using LeadDesk.Core.History;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Webhooks;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -7,22 +8,30 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace LeadDesk.Core.Data;
 
 /// <summary>
-/// Writes lead history, stamps workspace, timestamps and actors, turns deletes of soft-deletable rows
+/// Writes lead history and webhook deliveries, stamps workspace, timestamps and actors, turns deletes of soft-deletable rows
 /// into updates, bumps concurrency versions and refreshes search text — in one place, for every entry point.
 /// </summary>
-public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock, WebhookRecorder webhooks) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
+        if (eventData.Context is { } context)
+        {
+            webhooks.RecordAsync(context, actor.WorkspaceId, CancellationToken.None).GetAwaiter().GetResult();
+        }
         Stamp(eventData.Context);
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
+        if (eventData.Context is { } context)
+        {
+            await webhooks.RecordAsync(context, actor.WorkspaceId, cancellationToken);
+        }
         Stamp(eventData.Context);
-        return ValueTask.FromResult(result);
+        return result;
     }
 
     private void Stamp(DbContext? context)

@@ -11,6 +11,7 @@ using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Products;
 using LeadDesk.Core.Teams;
 using LeadDesk.Core.WebForms;
+using LeadDesk.Core.Webhooks;
 using LeadDesk.Core.Workspaces;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -43,6 +44,8 @@ public class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> options, ICur
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WebForm> WebForms => Set<WebForm>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery), shared by every web node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -3,6 +3,7 @@ using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.History;
 using LeadDesk.Core.Pipelines;
+using LeadDesk.Core.Webhooks;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ public sealed record BulkResult(int Requested, int Affected);
 /// the same history and timeline rows one-by-one edits would, inside one transaction.
 /// </summary>
 public sealed class BulkLeadService(
-    LeadDeskDbContext db, LeadAccess access, ICurrentActor actor, PipelineDirectory pipelines, StageOwnership ownership, TimeProvider clock)
+    LeadDeskDbContext db, LeadAccess access, ICurrentActor actor, PipelineDirectory pipelines, StageOwnership ownership, WebhookRecorder webhooks, TimeProvider clock)
 {
     public const int MaxIds = 1_000;
 
@@ -125,6 +126,10 @@ public sealed class BulkLeadService(
         }
         await StampAsync(changedIds, now, cancellationToken);
         db.LeadHistory.AddRange(history);
+        var stageBefore = leads.ToDictionary(l => l.Id, l => l.StageId);
+        await QueueWebhooksAsync(changedIds, lead => target is not null && stageBefore[lead.Id] != target.Id
+            ? [(WebhookEvents.LeadStageChanged, stageBefore[lead.Id]), (WebhookEvents.LeadUpdated, null)]
+            : [(WebhookEvents.LeadUpdated, null)], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear(); // tracked leads are stale after set-based updates
@@ -156,6 +161,10 @@ public sealed class BulkLeadService(
                 .SetProperty(l => l.DeletedAt, deleted ? now : null)
                 .SetProperty(l => l.DeletedById, deleted ? actor.UserId : null), cancellationToken);
         await StampAsync(affectedIds, now, cancellationToken);
+        if (deleted)
+        {
+            await QueueWebhooksAsync(affectedIds, _ => [(WebhookEvents.LeadDeleted, null)], cancellationToken);
+        }
         foreach (var lead in affected)
         {
             db.LeadHistory.Add(new LeadHistoryEntry(lead.WorkspaceId, lead.Id, LeadHistoryRecorder.DeletedField,
@@ -168,6 +177,19 @@ public sealed class BulkLeadService(
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear(); // tracked leads are stale after set-based updates
         return new BulkResult(wanted.Count, affected.Count);
+    }
+
+    /// <summary>The webhook deliveries the change tracker would have queued, for leads changed by set-based SQL.</summary>
+    private async Task QueueWebhooksAsync(List<Guid> ids, Func<Lead, (string Event, Guid? PreviousStageId)[]> eventsOf, CancellationToken cancellationToken)
+    {
+        if (actor.WorkspaceId is not { } workspaceId || !await webhooks.HasSubscribersAsync(workspaceId, cancellationToken))
+        {
+            return;
+        }
+        var changed = await db.Leads.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter]).AsNoTracking()
+            .Where(l => ids.Contains(l.Id)).ToListAsync(cancellationToken);
+        db.WebhookDeliveries.AddRange(await webhooks.DeliveriesAsync(workspaceId,
+            changed.SelectMany(lead => eventsOf(lead).Select(e => (lead, e.Event, e.PreviousStageId))), cancellationToken));
     }
 
     private static List<Guid> CheckIds(IReadOnlyCollection<Guid> ids)

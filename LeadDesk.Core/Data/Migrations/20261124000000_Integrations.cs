@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace LeadDesk.Core.Data.Migrations;
 
-/// <summary>The REST API and integrations: API tokens, idempotency keys, web forms, the account filter's index.</summary>
+/// <summary>The REST API and integrations: API tokens, idempotency keys, web forms, webhooks and their outbox, the account filter's index.</summary>
 [DbContext(typeof(LeadDeskDbContext))]
 [Migration("20261124000000_Integrations")]
 public sealed class Integrations : Migration
@@ -85,11 +85,70 @@ public sealed class Integrations : Migration
             });
         migrationBuilder.CreateIndex("IX_WebForms_Key", "WebForms", "Key", unique: true);
         migrationBuilder.CreateIndex("IX_WebForms_WorkspaceId_CreatedAt", "WebForms", ["WorkspaceId", "CreatedAt"]);
+        CreateWebhooks(migrationBuilder);
+    }
+
+    private static void CreateWebhooks(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: "WebhookSubscriptions",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                WorkspaceId = table.Column<Guid>(nullable: false),
+                Url = table.Column<string>(maxLength: 500, nullable: false),
+                Secret = table.Column<string>(maxLength: 64, nullable: false),
+                Events = table.Column<string>(maxLength: 300, nullable: false),
+                IsActive = table.Column<bool>(nullable: false),
+                LastStatus = table.Column<string>(maxLength: 100, nullable: true),
+                LastAttemptAt = table.Column<DateTime>(nullable: true),
+                LastSuccessAt = table.Column<DateTime>(nullable: true),
+                CreatedAt = table.Column<DateTime>(nullable: false),
+                UpdatedAt = table.Column<DateTime>(nullable: false),
+                CreatedById = table.Column<Guid>(nullable: true),
+                UpdatedById = table.Column<Guid>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
+                table.ForeignKey("FK_WebhookSubscriptions_Workspaces_WorkspaceId", x => x.WorkspaceId, "Workspaces", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_WebhookSubscriptions_WorkspaceId_CreatedAt", "WebhookSubscriptions", ["WorkspaceId", "CreatedAt"]);
+
+        migrationBuilder.CreateTable(
+            name: "WebhookDeliveries",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                WorkspaceId = table.Column<Guid>(nullable: false),
+                SubscriptionId = table.Column<Guid>(nullable: false),
+                Event = table.Column<string>(maxLength: 50, nullable: false),
+                Payload = table.Column<string>(maxLength: 65536, nullable: false),
+                Attempts = table.Column<int>(nullable: false),
+                NextAttemptAt = table.Column<DateTime>(nullable: false),
+                LockedUntil = table.Column<DateTime>(nullable: true),
+                DeliveredAt = table.Column<DateTime>(nullable: true),
+                GaveUpAt = table.Column<DateTime>(nullable: true),
+                LastStatusCode = table.Column<int>(nullable: true),
+                LastError = table.Column<string>(maxLength: 300, nullable: true),
+                CreatedAt = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                table.ForeignKey("FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId", x => x.SubscriptionId, "WebhookSubscriptions", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_WebhookDeliveries_Workspaces_WorkspaceId", x => x.WorkspaceId, "Workspaces", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_WebhookDeliveries_DeliveredAt_GaveUpAt_NextAttemptAt", "WebhookDeliveries", ["DeliveredAt", "GaveUpAt", "NextAttemptAt"]);
+        migrationBuilder.CreateIndex("IX_WebhookDeliveries_SubscriptionId_CreatedAt", "WebhookDeliveries", ["SubscriptionId", "CreatedAt"]);
+        migrationBuilder.CreateIndex("IX_WebhookDeliveries_WorkspaceId", "WebhookDeliveries", "WorkspaceId");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropIndex("IX_Leads_WorkspaceId_AccountId", "Leads");
+        migrationBuilder.DropTable("WebhookDeliveries");
+        migrationBuilder.DropTable("WebhookSubscriptions");
         migrationBuilder.DropTable("WebForms");
         migrationBuilder.DropTable("IdempotencyRecords");
         migrationBuilder.DropTable("ApiTokens");

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using LeadDesk.Core.Common;
+using LeadDesk.Core.Data;
+using LeadDesk.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace LeadDesk.Core.Webhooks;
+
+public sealed record WebhookView(Guid Id, string Url, string Secret, IReadOnlyList<string> Events, bool IsActive, string? LastStatus,
+    DateTime? LastAttemptAt, DateTime? LastSuccessAt, DateTime CreatedAt);
+
+public sealed record DeliveryView(Guid Id, Guid SubscriptionId, string Url, string Event, int Attempts, DateTime CreatedAt, DateTime? DeliveredAt,
+    DateTime? GaveUpAt, DateTime NextAttemptAt, int? LastStatusCode, string? LastError);
+
+/// <summary>Admins register webhook URLs and see how deliveries went.</summary>
+public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IMemoryCache cache, IOptions<WebhookOptions> options, TimeProvider clock)
+{
+    private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    public async Task<IReadOnlyList<WebhookView>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        RequireAdmin();
+        var rows = await db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
+        return rows.Select(s => new WebhookView(s.Id, s.Url, s.Secret, s.EventList, s.IsActive, s.LastStatus, s.LastAttemptAt, s.LastSuccessAt, s.CreatedAt)).ToList();
+    }
+
+    /// <summary>The latest deliveries of the workspace's webhooks, newest first.</summary>
+    public async Task<IReadOnlyList<DeliveryView>> DeliveriesAsync(int limit = 30, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin();
+        return await (
+                from d in db.WebhookDeliveries.AsNoTracking()
+                join s in db.WebhookSubscriptions on d.SubscriptionId equals s.Id
+                orderby d.CreatedAt descending, d.Id descending
+                select new DeliveryView(d.Id, d.SubscriptionId, s.Url, d.Event, d.Attempts, d.CreatedAt, d.DeliveredAt, d.GaveUpAt, d.NextAttemptAt, d.LastStatusCode, d.LastError))
+            .Take(Math.Clamp(limit, 1, 200))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<WebhookView> CreateAsync(string? url, IReadOnlyCollection<string> events, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin();
+        var address = CheckUrl(url);
+        var chosen = WebhookEvents.All.Select(e => e.Name).Where(events.Contains).ToList();
+        if (chosen.Count == 0)
+        {
+            throw Validation.Error("events", "Choose at least one event.");
+        }
+        var subscription = new WebhookSubscription(address, "whsec_" + RandomNumberGenerator.GetString(Base62, WebhookSubscription.SecretLength), string.Join(' ', chosen));
+        db.WebhookSubscriptions.Add(subscription);
+        await db.SaveChangesAsync(cancellationToken);
+        Forget();
+        return new WebhookView(subscription.Id, subscription.Url, subscription.Secret, chosen, true, null, null, null, subscription.CreatedAt);
+    }
+
+    public async Task SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin();
+        var subscription = await FindAsync(id, cancellationToken);
+        subscription.IsActive = active;
+        await db.SaveChangesAsync(cancellationToken);
+        Forget();
+    }
+
+    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin();
+        db.WebhookSubscriptions.Remove(await FindAsync(id, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        Forget();
+    }
+
+    /// <summary>Queues a <c>ping</c> to the subscription, to check the URL and the signature before real events flow.</summary>
+    public async Task PingAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin();
+        var subscription = await FindAsync(id, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.WebhookDeliveries.Add(WebhookDelivery.Create(subscription.WorkspaceId, subscription.Id, WebhookEvents.Ping, deliveryId => WebhookEvents.PingPayload(deliveryId, now), now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<WebhookSubscription> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Webhook");
+
+    // The recorder caches who listens; a change here must reach it now, on this node (others within a minute).
+    private void Forget() => cache.Remove(WebhookRecorder.CacheKey(actor.WorkspaceId ?? Guid.Empty));
+
+    private void RequireAdmin()
+    {
+        if (!actor.Can(Permissions.SettingsAdmin))
+        {
+            throw new ForbiddenException("Only admins manage webhooks.");
+        }
+    }
+
+    /// <summary>
+    /// An http(s) URL. Loopback and private addresses are refused unless <c>Webhooks:AllowPrivateAddresses</c>
+    /// is on, so a webhook cannot be aimed at the servers' own network.
+    /// </summary>
+    private string CheckUrl(string? url)
+    {
+        var text = url?.Trim() ?? "";
+        if (text.Length is 0 or > WebhookSubscription.UrlMaxLength || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw Validation.Error("url", "Enter the full address to call, such as https://hooks.example.com/leaddesk.");
+        }
+        if (!options.Value.AllowPrivateAddresses && IsPrivate(uri))
+        {
+            throw Validation.Error("url", "That address is on a private or local network; webhooks go to public addresses.");
+        }
+        return uri.ToString();
+    }
+
+    public static bool IsPrivate(Uri uri)
+    {
+        if (uri.IsLoopback || uri.Host.EndsWith(".local", StringComparison.OrdinalIgnoreCase) || uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        if (!IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address))
+        {
+            return false;
+        }
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || IPAddress.IsLoopback(address);
+        }
+        var bytes = address.GetAddressBytes();
+        return bytes[0] is 10 or 127 or 0 || (bytes[0] == 172 && bytes[1] is >= 16 and <= 31) || (bytes[0] == 192 && bytes[1] == 168) || (bytes[0] == 169 && bytes[1] == 254);
+    }
+}

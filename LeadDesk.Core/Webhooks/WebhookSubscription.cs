@@ -1,0 +1,77 @@
+using LeadDesk.Core.Workspaces;
+
+namespace LeadDesk.Core.Webhooks;
+
+/// <summary>A URL that is told, signed, when leads of the workspace change.</summary>
+public class WebhookSubscription : IWorkspaceOwned, IAuditable
+{
+    public const int UrlMaxLength = 500;
+    public const int SecretLength = 32;
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid WorkspaceId { get; set; }
+    public string Url { get; set; }
+    /// <summary>Signs each delivery (HMAC-SHA256); the receiver keeps a copy to check it.</summary>
+    public string Secret { get; private set; }
+    /// <summary>Space-separated <see cref="WebhookEvents"/> names.</summary>
+    public string Events { get; set; }
+    public bool IsActive { get; set; } = true;
+    /// <summary>"200", "503", "timeout", "connection refused"…: how the last attempt went.</summary>
+    public string? LastStatus { get; set; }
+    public DateTime? LastAttemptAt { get; set; }
+    public DateTime? LastSuccessAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public Guid? CreatedById { get; set; }
+    public Guid? UpdatedById { get; set; }
+
+    public WebhookSubscription(string url, string secret, string events)
+    {
+        Url = url;
+        Secret = secret;
+        Events = events;
+    }
+
+    public IReadOnlyList<string> EventList => Events.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>One event on its way to one subscription: the outbox row the dispatcher sends, retries and logs.</summary>
+public class WebhookDelivery : IWorkspaceOwned
+{
+    public const int PayloadMaxLength = 65_536;
+    public const int ErrorMaxLength = 300;
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid WorkspaceId { get; set; }
+    public Guid SubscriptionId { get; private set; }
+    public string Event { get; private set; }
+    public string Payload { get; private set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    /// <summary>A dispatcher working on it holds it until then (several web nodes may dispatch).</summary>
+    public DateTime? LockedUntil { get; set; }
+    public DateTime? DeliveredAt { get; set; }
+    /// <summary>Set when the last retry failed: no more attempts.</summary>
+    public DateTime? GaveUpAt { get; set; }
+    public int? LastStatusCode { get; set; }
+    public string? LastError { get; set; }
+    public DateTime CreatedAt { get; private set; }
+
+    private WebhookDelivery(Guid workspaceId, Guid subscriptionId, string @event, string payload, DateTime createdAt)
+    {
+        WorkspaceId = workspaceId;
+        SubscriptionId = subscriptionId;
+        Event = @event;
+        Payload = payload;
+        CreatedAt = createdAt;
+        NextAttemptAt = createdAt;
+    }
+
+    /// <param name="payload">Builds the JSON from the delivery's id, which receivers use to spot repeats.</param>
+    public static WebhookDelivery Create(Guid workspaceId, Guid subscriptionId, string @event, Func<Guid, string> payload, DateTime createdAt)
+    {
+        var delivery = new WebhookDelivery(workspaceId, subscriptionId, @event, "", createdAt);
+        delivery.Payload = payload(delivery.Id);
+        return delivery;
+    }
+}
