@@ -28,6 +28,8 @@ namespace LeadDesk.Core;
 
 public static class CoreServiceCollectionExtensions
 {
+    private static readonly SqliteWriteGate WriteGate = new();
+
     /// <summary>Registers the database, Identity's user store and the domain services.</summary>
     /// <param name="contentRoot">Relative SQLite paths are resolved against it, not the working directory.</param>
     public static IServiceCollection AddLeadDeskCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -56,10 +58,20 @@ public static class CoreServiceCollectionExtensions
                 options.AddInterceptors(new SqlitePragmaInterceptor());
             }
             options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                // After the auditing: interceptors run in order, and the gate is taken only once nothing else can throw.
+                options.AddInterceptors(WriteGate);
+            }
             // Migrations are hand-written (DESIGN.md §1), so there is no model snapshot to compare with;
             // the schema-equivalence test is what keeps them in step with the model.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.AddHostedService<SqliteStatistics>();
+        }
 
         services.AddIdentityCore<AppUser>(options =>
             {
@@ -96,6 +108,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<LeadService>();
         services.AddScoped<LeadStageService>();
         services.AddScoped<SimpleStatus>();
+        services.AddSingleton<LeadCapture>();
         services.AddScoped<LeadListService>();
         services.AddScoped<BulkLeadService>();
         services.AddScoped<DuplicateFinder>();

@@ -65,6 +65,7 @@ public static class WebServiceCollectionExtensions
         services.AddLeadDeskApiDocumentation();
         services.AddWebFormSubmissions();
         services.AddHostedService<LeadDesk.Core.Webhooks.WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<LeadDesk.Core.Leads.LeadCapture>());
         services.AddHealthChecks().AddDbContextCheck<LeadDeskDbContext>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;

@@ -38,8 +38,7 @@ public static partial class DatabaseStartup
             if (options.Provider == DatabaseProvider.Sqlite)
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-                // Fresh statistics let the planner pick the covering lead indexes (bounded work: analysis_limit).
-                await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", cancellationToken);
+                await SqliteStatistics.RefreshAsync(db, cancellationToken);
             }
         }
         catch (SqliteException ex)

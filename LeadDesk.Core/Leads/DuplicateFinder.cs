@@ -29,7 +29,7 @@ public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access)
     public const int MaxResults = 10;
 
     /// <summary>
-    /// The oldest lead with the same normalised email or phone (seed 001's capture rule), or null. Workspace-wide,
+    /// A lead with the same normalised email or phone (seed 001's capture rule), or null. Workspace-wide,
     /// whoever can see it: a capture must not create a second lead for a person a rep already owns.
     /// </summary>
     public async Task<Guid?> ExistingAsync(string? email, string? phone, CancellationToken cancellationToken = default)
@@ -40,11 +40,12 @@ public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access)
         {
             return null;
         }
-        return await db.Leads.AsNoTracking()
-            .Where(l => (normalizedEmail != null && l.Email == normalizedEmail) || (normalizedPhone != null && l.Phone == normalizedPhone))
-            .OrderBy(l => l.CreatedAt)
-            .Select(l => (Guid?)l.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        // One lookup per contact, each an index seek: an OR of both (with its null checks), or an ORDER BY, lets
+        // SQLite prefer walking another index over the whole workspace.
+        var byEmail = normalizedEmail is null ? null
+            : await db.Leads.AsNoTracking().Where(l => l.Email == normalizedEmail).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(cancellationToken);
+        return byEmail ?? (normalizedPhone is null ? null
+            : await db.Leads.AsNoTracking().Where(l => l.Phone == normalizedPhone).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(cancellationToken));
     }
 
     public async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(DuplicateQuery query, CancellationToken cancellationToken = default)

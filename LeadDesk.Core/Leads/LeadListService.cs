@@ -9,7 +9,7 @@ public sealed record LeadRow(
     Guid Id, string FirstName, string LastName, string? Email, string? Phone, string? Company,
     Guid StageId, string StageName, string StageColor, Guid? OwnerId, string? OwnerName,
     LeadPriority Priority, int Score, decimal? EstimatedValue, LeadStatus Status, string? Source,
-    DateTime CreatedAt, DateTime UpdatedAt, DateTime? DeletedAt, DateTime? SlaDeadlineAt)
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? DeletedAt, DateTime? SlaDeadlineAt, string StageKey = "")
 {
     public string FullName => $"{FirstName} {LastName}".Trim();
 }
@@ -88,7 +88,7 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
                 where ids.Contains(l.Id)
                 select new LeadRow(l.Id, l.FirstName, l.LastName, l.Email, l.Phone, l.Company, l.StageId, s.Name, s.Color,
                     l.OwnerId, o.DisplayName, l.Priority, l.Score, l.EstimatedValue, l.Status, l.Source,
-                    l.CreatedAt, l.UpdatedAt, l.DeletedAt, l.SlaDeadlineAt))
+                    l.CreatedAt, l.UpdatedAt, l.DeletedAt, l.SlaDeadlineAt, s.Key))
             .ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => ids.IndexOf(r.Id))];
     }

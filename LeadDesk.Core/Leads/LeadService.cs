@@ -17,6 +17,8 @@ public sealed class LeadService(
     IValidator<LeadInput> inputValidator,
     TimeProvider clock)
 {
+    private readonly Dictionary<(Guid? Pipeline, Guid? Stage), Stage> _startStages = [];
+
     public async Task<LeadDetails> GetAsync(Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
     {
         var leads = await access.VisibleAsync(includeDeleted, cancellationToken);
@@ -95,6 +97,17 @@ public sealed class LeadService(
 
     public async Task<Guid> CreateAsync(NewLead input, CancellationToken cancellationToken = default)
     {
+        var lead = await AddAsync(input, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return lead.Id;
+    }
+
+    /// <summary>
+    /// Validates <paramref name="input"/> and adds the lead (and its "created" activity) to the context without
+    /// saving, so a batch of captures can be written in one transaction.
+    /// </summary>
+    public async Task<Lead> AddAsync(NewLead input, CancellationToken cancellationToken = default)
+    {
         access.Require(Permissions.LeadsCreate, "You cannot create leads in this workspace.");
         await newLeadValidator.ValidateAndThrowAsync(input, cancellationToken);
         await EnsureOwnerIsMemberAsync(input.OwnerId, cancellationToken);
@@ -110,8 +123,7 @@ public sealed class LeadService(
         db.Leads.Add(lead);
         var via = string.IsNullOrEmpty(lead.Source) ? $"via {lead.Channel.ToString().ToLowerInvariant()}" : $"via {lead.Channel.ToString().ToLowerInvariant()}, source {lead.Source}";
         db.LeadActivities.Add(new LeadActivity(lead.Id, ActivityType.Created, "Lead created", via, Now));
-        await db.SaveChangesAsync(cancellationToken);
-        return lead.Id;
+        return lead;
     }
 
     /// <summary>Replaces the editable fields. With <paramref name="expectedVersion"/>, a lead changed since it was read is a conflict.</summary>
@@ -225,6 +237,18 @@ public sealed class LeadService(
 
     /// <summary>The stage a new lead starts in: the one asked for (in the pipeline asked for), else the first of the pipeline.</summary>
     private async Task<Stage> StartStageAsync(Guid? pipelineId, Guid? stageId, CancellationToken cancellationToken)
+    {
+        // A batch of captures asks the same question many times in one scope.
+        if (_startStages.TryGetValue((pipelineId, stageId), out var known))
+        {
+            return known;
+        }
+        var found = await FindStartStageAsync(pipelineId, stageId, cancellationToken);
+        _startStages[(pipelineId, stageId)] = found;
+        return found;
+    }
+
+    private async Task<Stage> FindStartStageAsync(Guid? pipelineId, Guid? stageId, CancellationToken cancellationToken)
     {
         if (stageId is { } sid)
         {

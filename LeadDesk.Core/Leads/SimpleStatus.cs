@@ -15,6 +15,9 @@ public sealed class SimpleStatus(LeadDeskDbContext db, LeadAccess access, LeadSt
 {
     public const string Converted = "converted";
     public const string Lost = "lost";
+    /// <summary>Seed 004's lifecycle words, accepted as well so a lead read from the API can be written back as it is.</summary>
+    public const string Open = "open";
+    public const string Disqualified = "disqualified";
 
     public static string Of(LeadStatus status, string stageKey) => status switch
     {
@@ -35,9 +38,13 @@ public sealed class SimpleStatus(LeadDeskDbContext db, LeadAccess access, LeadSt
             .Select(s => new { s.Id, s.Key }).ToListAsync(cancellationToken);
         var wanted = status?.Trim().ToLowerInvariant();
         var stage = keys.FirstOrDefault(s => s.Key == wanted);
-        if (stage is null && wanted is not (Converted or Lost))
+        if (stage is null && wanted == Disqualified)
         {
-            throw Validation.Error("status", $"Unknown status '{status}'. Use one of: {string.Join(", ", keys.Select(s => s.Key).Append(Converted).Append(Lost))}.");
+            wanted = Lost; // seed 004's lifecycle word for the same outcome
+        }
+        if (stage is null && wanted is not (Converted or Lost or Open))
+        {
+            throw Validation.Error("status", $"Unknown status '{status}'. Use one of: {string.Join(", ", keys.Select(s => s.Key).Append(Converted).Append(Lost))} (or the lifecycle: {Open}, {Disqualified}, {Converted}).");
         }
         if (lead.Status == LeadStatus.Converted && wanted != Converted)
         {
@@ -45,6 +52,13 @@ public sealed class SimpleStatus(LeadDeskDbContext db, LeadAccess access, LeadSt
         }
         switch (wanted)
         {
+            case Open when stage is null:
+                // Seed 004's lifecycle (what a lead read from the API says): open keeps the stage, and reopens a lost lead.
+                if (lead.Status == LeadStatus.Disqualified)
+                {
+                    await leads.ReopenAsync(leadId, cancellationToken);
+                }
+                break;
             case Lost:
                 if (lead.Status != LeadStatus.Disqualified)
                 {

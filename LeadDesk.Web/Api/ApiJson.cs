@@ -36,9 +36,15 @@ internal static class ApiJson
         {
             throw Validation.Error("body", "The body is empty; send a JSON object.");
         }
+        var bytes = buffer.ToArray();
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            // JsonDocument only notices when a string is read, which would then fail outside this check.
+            throw Validation.Error("body", "The body is not valid UTF-8 text.");
+        }
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
             return document.RootElement.ValueKind == JsonValueKind.Object
                 ? document.RootElement.Clone()
                 : throw Validation.Error("body", "The body must be a JSON object ({ … }).");

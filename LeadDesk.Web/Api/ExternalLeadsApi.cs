@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FluentValidation;
 using LeadDesk.Core.Integrations;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Workspaces;
@@ -22,7 +23,7 @@ public sealed class ExternalLead
     public string Type { get; init; } = "";
     public string Status { get; init; } = "";
     public int Score { get; init; }
-    public DateTime? LastContact { get; init; }
+    public DateTime LastContact { get; init; }
     public string? Notes { get; init; }
     public string Tenant { get; init; } = "";
     [System.Text.Json.Serialization.JsonPropertyName("agent_id")] public Guid? AgentId { get; init; }
@@ -45,7 +46,8 @@ public sealed class ExternalLead
         Type = lead.Channel.ToString().ToLowerInvariant(),
         Status = SimpleStatus.Of(lead.Status, lead.StageKey),
         Score = lead.Score,
-        LastContact = lead.LastContactAt,
+        // Seed 000 always has a date here: a lead nobody has contacted yet was last in touch when it was captured.
+        LastContact = lead.LastContactAt ?? lead.CreatedAt,
         Notes = lead.Description,
         Tenant = tenant,
         AgentId = lead.OwnerId,
@@ -95,14 +97,15 @@ internal static class ExternalLeadsApi
         return Results.Ok(details.Select(lead => ExternalLead.From(lead, tenant)).ToList());
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, LeadService leads, DuplicateFinder duplicates, SimpleStatus status,
+    private static async Task<IResult> CreateAsync(HttpContext context, LeadCapture capture, ICurrentActor actor, LeadService leads, SimpleStatus status,
         WorkspaceDirectory workspaces, IdempotencyStore idempotency, CancellationToken cancellationToken)
     {
         var json = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
         var key = context.Request.Headers["Idempotency-Key"].ToString();
         if (key.Length == 0)
         {
-            return await CaptureAsync(json, leads, duplicates, status, workspaces, cancellationToken);
+            var (code, captured) = await CaptureCoreAsync(context, json, capture, actor, leads, status, workspaces, cancellationToken);
+            return code == StatusCodes.Status201Created ? Results.Created($"{ApiRoutes.ExternalLeads}/{captured.Id}", captured) : Results.Ok(captured);
         }
         var begun = await idempotency.BeginAsync(key, context.Request.Method, context.Request.Path, json.GetRawText(), cancellationToken);
         if (begun is IdempotencyOutcome.Replay replay)
@@ -113,7 +116,7 @@ internal static class ExternalLeadsApi
         var recordId = ((IdempotencyOutcome.Proceed)begun).RecordId;
         try
         {
-            var (statusCode, lead) = await CaptureCoreAsync(json, leads, duplicates, status, workspaces, cancellationToken);
+            var (statusCode, lead) = await CaptureCoreAsync(context, json, capture, actor, leads, status, workspaces, cancellationToken);
             var body = JsonSerializer.Serialize(lead, context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
             await idempotency.CompleteAsync(recordId, statusCode, body, cancellationToken);
             return Results.Content(body, "application/json", statusCode: statusCode);
@@ -125,35 +128,45 @@ internal static class ExternalLeadsApi
         }
     }
 
-    private static async Task<IResult> CaptureAsync(JsonElement json, LeadService leads, DuplicateFinder duplicates, SimpleStatus status,
-        WorkspaceDirectory workspaces, CancellationToken cancellationToken)
-    {
-        var (statusCode, lead) = await CaptureCoreAsync(json, leads, duplicates, status, workspaces, cancellationToken);
-        return statusCode == StatusCodes.Status201Created ? Results.Created($"{ApiRoutes.ExternalLeads}/{lead.Id}", lead) : Results.Ok(lead);
-    }
-
     // Seed 001: a known email or phone answers 200 with the lead we have, and creates nothing.
-    private static async Task<(int Status, ExternalLead Lead)> CaptureCoreAsync(JsonElement json, LeadService leads, DuplicateFinder duplicates,
-        SimpleStatus status, WorkspaceDirectory workspaces, CancellationToken cancellationToken)
+    private static async Task<(int Status, ExternalLead Lead)> CaptureCoreAsync(HttpContext context, JsonElement json, LeadCapture capture, ICurrentActor actor,
+        LeadService leads, SimpleStatus status, WorkspaceDirectory workspaces, CancellationToken cancellationToken)
     {
         var body = LeadBody.Read(json);
+        // Seed 000: a name, and an email or phone, or 400 — checked before the duplicate rule, so an invalid
+        // payload is refused even when it names a known lead.
+        await context.RequestServices.GetRequiredService<IValidator<NewLead>>().ValidateAndThrowAsync(body.ToNewLead(LeadChannel.Api), cancellationToken);
         var tenant = await workspaces.CurrentSlugAsync(cancellationToken) ?? "";
+        if (body.Status.Value is not { } simple)
+        {
+            // The common case goes through the batched writer (group commit), the fast path for bulk capture.
+            var captured = await capture.CaptureAsync(actor.WorkspaceId!.Value, actor.TokenId, body.ToNewLead(LeadChannel.Api), cancellationToken);
+            return (captured.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK, ExternalLead.From(captured.Lead, tenant));
+        }
+        // With a status, the lead is created and moved in one transaction: a status it cannot take creates nothing.
+        var duplicates = context.RequestServices.GetRequiredService<DuplicateFinder>();
         if (await duplicates.ExistingAsync(body.Email.Value, body.Phone.Value, cancellationToken) is { } existing)
         {
             return (StatusCodes.Status200OK, ExternalLead.From(await leads.GetAsync(existing, cancellationToken: cancellationToken), tenant));
         }
-        var id = await leads.CreateAsync(body.ToNewLead(LeadChannel.Api), cancellationToken);
-        if (body.Status.Value is { } simple)
+        var id = await ApiTransaction.RunAsync(context, async () =>
         {
-            await status.SetAsync(id, simple, cancellationToken);
-        }
+            var created = await leads.CreateAsync(body.ToNewLead(LeadChannel.Api), cancellationToken);
+            await status.SetAsync(created, simple, cancellationToken);
+            return created;
+        });
         return (StatusCodes.Status201Created, ExternalLead.From(await leads.GetAsync(id, cancellationToken: cancellationToken), tenant));
     }
 
     private static async Task<IResult> SetStatusAsync(Guid id, HttpContext context, SimpleStatus status, LeadService leads, WorkspaceDirectory workspaces, CancellationToken cancellationToken)
     {
         var json = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
-        await status.SetAsync(id, ApiJson.Text(json, "status") ?? throw LeadDesk.Core.Common.Validation.Error("status", "status is required."), cancellationToken);
+        var wanted = ApiJson.Text(json, "status") ?? throw LeadDesk.Core.Common.Validation.Error("status", "status is required.");
+        await ApiTransaction.RunAsync(context, async () =>
+        {
+            await status.SetAsync(id, wanted, cancellationToken); // reopening a lost lead and moving it are two saves
+            return id;
+        });
         return Results.Ok(ExternalLead.From(await leads.GetAsync(id, cancellationToken: cancellationToken), await workspaces.CurrentSlugAsync(cancellationToken) ?? ""));
     }
 
@@ -161,11 +174,15 @@ internal static class ExternalLeadsApi
     {
         var body = LeadBody.Read(await ApiJson.ReadObjectAsync(context.Request, cancellationToken));
         var current = await leads.GetAsync(id, cancellationToken: cancellationToken);
-        await leads.UpdateAsync(id, body.Merge(current.ToInput()), null, cancellationToken);
-        if (body.Status.Value is { } simple)
+        await ApiTransaction.RunAsync(context, async () =>
         {
-            await status.SetAsync(id, simple, cancellationToken);
-        }
+            await leads.UpdateAsync(id, body.Merge(current.ToInput()), null, cancellationToken);
+            if (body.Status.Value is { } simple)
+            {
+                await status.SetAsync(id, simple, cancellationToken); // a status the lead cannot take undoes the update
+            }
+            return id;
+        });
         return Results.Ok(ExternalLead.From(await leads.GetAsync(id, cancellationToken: cancellationToken), await workspaces.CurrentSlugAsync(cancellationToken) ?? ""));
     }
 

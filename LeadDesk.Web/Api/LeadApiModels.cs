@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LeadDesk.Core.Activities;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Products;
 
 namespace LeadDesk.Web.Api;
 
@@ -13,15 +14,24 @@ public sealed record ApiListEnvelope<T>(bool Success, IReadOnlyList<T> Data, Api
 /// <param name="Page">1-based, when the slice is a whole page of <paramref name="Limit"/>.</param>
 public sealed record ApiPagination(int Total, int Limit, int? Offset, int? Page, bool HasMore, string? NextCursor);
 
-/// <summary>A lead in a list.</summary>
+/// <summary>A lead in a list; <c>simpleStatus</c> is seeds 000–003's status (the stage key, converted or lost), as on a whole lead.</summary>
 public sealed record LeadSummary(
     Guid Id, string FirstName, string LastName, string Name, string? Email, string? Phone, string? Company,
-    Guid StageId, string StageName, LeadStatus Status, LeadPriority Priority, int Score, decimal? EstimatedValue,
+    Guid StageId, string StageName, LeadStatus Status, string SimpleStatus, LeadPriority Priority, int Score, decimal? EstimatedValue,
     string? Source, Guid? AssignedTo, string? AssignedToName, DateTime CreatedAt, DateTime UpdatedAt)
 {
     public static LeadSummary From(LeadRow row) => new(
         row.Id, row.FirstName, row.LastName, row.FullName, row.Email, row.Phone, row.Company, row.StageId, row.StageName, row.Status,
-        row.Priority, row.Score, row.EstimatedValue, row.Source, row.OwnerId, row.OwnerName, row.CreatedAt, row.UpdatedAt);
+        Core.Leads.SimpleStatus.Of(row.Status, row.StageKey), row.Priority, row.Score, row.EstimatedValue, row.Source, row.OwnerId, row.OwnerName,
+        row.CreatedAt, row.UpdatedAt);
+}
+
+/// <summary>A product line in seed 004's shape (<c>discount</c>, in percent); <c>discountPercent</c> says the same for the UI's readers.</summary>
+public sealed record LeadProductLine(Guid Id, Guid ProductId, string ProductName, decimal Quantity, decimal UnitPrice, decimal Discount,
+    decimal DiscountPercent, decimal Total)
+{
+    public static LeadProductLine From(LeadProductView line) => new(
+        line.Id, line.ProductId, line.ProductName, line.Quantity, line.UnitPrice, line.DiscountPercent, line.DiscountPercent, line.Total);
 }
 
 /// <summary>One recent event, in seed 003's <c>activity</c> shape.</summary>

@@ -29,15 +29,16 @@ internal sealed record LeadListParameters(LeadListQuery Query, int Limit, int Of
         string? Text(params string[] keys) => keys.Select(k => query[k].ToString()).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
         T? Read<T>(string key, Func<string, (bool Ok, T Value)> parse, string expected, params string[] aliases) where T : struct
         {
-            var text = Text([key, .. aliases]);
-            if (text is null)
+            // The error names the parameter as the client spelled it (company_id, not accountId).
+            var sent = ((string[])[key, .. aliases]).FirstOrDefault(k => !string.IsNullOrWhiteSpace(query[k].ToString()));
+            if (sent is null)
             {
                 return null;
             }
-            var (ok, value) = parse(text);
+            var (ok, value) = parse(query[sent].ToString().Trim());
             if (!ok)
             {
-                errors.Add(new ValidationFailure(key, $"{key} {expected}."));
+                errors.Add(new ValidationFailure(sent, $"{sent} {expected}."));
                 return null;
             }
             return value;

@@ -55,7 +55,7 @@ internal static class LeadPartsApi
             .RequireAuthorization(Permissions.LeadsEdit).WithSummary("Delete a document");
 
         var products = api.MapGroup("/leads/{id:guid}/products").WithTags("Lead products");
-        products.MapGet("", async (Guid id, ProductService service, CancellationToken ct) => Ok(await service.ListAsync(id, ct)))
+        products.MapGet("", async (Guid id, ProductService service, CancellationToken ct) => Ok((await service.ListAsync(id, ct)).Select(LeadProductLine.From).ToList()))
             .RequireAuthorization(Permissions.LeadsView).WithSummary("A lead's product lines");
         products.MapPost("", AddProductAsync).RequireAuthorization(Permissions.LeadsEdit)
             .WithSummary("Add a product line (unit price defaults to the catalog's)").Accepts<ProductLineDocument>("application/json");
@@ -126,14 +126,14 @@ internal static class LeadPartsApi
         var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
         var lineId = await products.AddAsync(id, LineOf(body, ApiJson.RequiredId(body, "productId")), cancellationToken);
         var line = (await products.ListAsync(id, cancellationToken)).First(l => l.Id == lineId);
-        return Results.Created($"{ApiRoutes.Lead(id)}/products/{lineId}", new ApiEnvelope<LeadProductView>(true, line));
+        return Results.Created($"{ApiRoutes.Lead(id)}/products/{lineId}", new ApiEnvelope<LeadProductLine>(true, LeadProductLine.From(line)));
     }
 
     private static async Task<IResult> UpdateProductAsync(Guid id, Guid productId, HttpContext context, ProductService products, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
         await products.UpdateAsync(id, productId, LineOf(body, Guid.Empty), cancellationToken);
-        return Results.Ok(new ApiEnvelope<LeadProductView>(true, (await products.ListAsync(id, cancellationToken)).First(l => l.Id == productId)));
+        return Results.Ok(new ApiEnvelope<LeadProductLine>(true, LeadProductLine.From((await products.ListAsync(id, cancellationToken)).First(l => l.Id == productId))));
     }
 
     private static ProductLineInput LineOf(JsonElement body, Guid productId) => new(

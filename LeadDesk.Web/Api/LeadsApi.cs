@@ -2,6 +2,7 @@ using System.Text.Json;
 using LeadDesk.Core.Activities;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Workspaces;
 
 namespace LeadDesk.Web.Api;
@@ -42,9 +43,19 @@ internal static class LeadsApi
             .WithSummary("Set a simple status: a stage key, converted or lost").Accepts<StatusDocument>("application/json");
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, LeadListService list, WorkspaceDirectory workspaces, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext context, LeadListService list, WorkspaceDirectory workspaces, PipelineDirectory pipelines,
+        CancellationToken cancellationToken)
     {
         var parameters = LeadListParameters.Parse(context.Request.Query, await workspaces.CurrentSlugAsync(cancellationToken) ?? "");
+        if (parameters.Query.StageKey is { } stageKey)
+        {
+            // A simple status is a stage key; one no lead pipeline has is a mistake (seed 003's "replied"), not an empty list.
+            var keys = (await pipelines.LeadPipelinesAsync(cancellationToken)).SelectMany(p => p.Stages).Select(s => s.Key).Distinct().ToList();
+            if (!keys.Contains(stageKey, StringComparer.Ordinal))
+            {
+                throw Validation.Error("status", $"Unknown status '{stageKey}'. Use one of: {string.Join(", ", keys.Append(SimpleStatus.Converted).Append(SimpleStatus.Lost).Append(SimpleStatus.Open).Append(SimpleStatus.Disqualified))}.");
+            }
+        }
         var slice = await list.SliceAsync(parameters.Query, parameters.Offset, parameters.Limit, parameters.Cursor, cancellationToken);
         return Results.Ok(new ApiListEnvelope<LeadSummary>(
             true,
@@ -61,14 +72,27 @@ internal static class LeadsApi
         return Results.Ok(new ApiEnvelope<LeadResource>(true, LeadResource.From(lead, recent)));
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, LeadService leads, SimpleStatus status, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext context, LeadService leads, SimpleStatus status, WorkspaceDirectory workspaces,
+        CancellationToken cancellationToken)
     {
-        var body = LeadBody.Read(await ApiJson.ReadObjectAsync(context.Request, cancellationToken));
-        var id = await leads.CreateAsync(body.ToNewLead(LeadChannel.Api), cancellationToken);
-        if (body.Status.Value is { } simple)
+        var json = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        // Seed 003 names the workspace in the body; the lead goes to the token's (or user's) workspace, so another one is a mistake.
+        if (ApiJson.TryGet(json, out var workspace, out var workspaceField, "workspace_slug", "workspace") && workspace.ValueKind != JsonValueKind.Null
+            && !(workspace.ValueKind == JsonValueKind.String
+                && string.Equals(workspace.GetString()?.Trim(), await workspaces.CurrentSlugAsync(cancellationToken), StringComparison.OrdinalIgnoreCase)))
         {
-            await status.SetAsync(id, simple, cancellationToken);
+            throw Validation.Error(workspaceField, $"{workspaceField} must be the slug of the workspace you are working in.");
         }
+        var body = LeadBody.Read(json);
+        var id = await ApiTransaction.RunAsync(context, async () =>
+        {
+            var created = await leads.CreateAsync(body.ToNewLead(LeadChannel.Api), cancellationToken);
+            if (body.Status.Value is { } simple)
+            {
+                await status.SetAsync(created, simple, cancellationToken);
+            }
+            return created;
+        });
         var lead = await leads.GetAsync(id, cancellationToken: cancellationToken);
         context.Response.Headers.ETag = LeadResource.ETagOf(lead.Version);
         return Results.Created(ApiRoutes.Lead(id), new ApiEnvelope<LeadResource>(true, LeadResource.From(lead)));
@@ -86,11 +110,15 @@ internal static class LeadsApi
         var body = LeadBody.Read(await ApiJson.ReadObjectAsync(context.Request, cancellationToken));
         var current = await leads.GetAsync(id, cancellationToken: cancellationToken);
         var expected = IfMatch.Version(context.Request) ?? current.Version;
-        await leads.UpdateAsync(id, change(body, current.ToInput()), expected, cancellationToken);
-        if (body.Status.Value is { } simple)
+        await ApiTransaction.RunAsync(context, async () =>
         {
-            await status.SetAsync(id, simple, cancellationToken);
-        }
+            await leads.UpdateAsync(id, change(body, current.ToInput()), expected, cancellationToken);
+            if (body.Status.Value is { } simple)
+            {
+                await status.SetAsync(id, simple, cancellationToken);
+            }
+            return id;
+        });
         return await CurrentAsync(id, context, leads, cancellationToken);
     }
 
@@ -146,7 +174,12 @@ internal static class LeadsApi
     private static async Task<IResult> SetStatusAsync(Guid id, HttpContext context, SimpleStatus status, LeadService leads, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
-        await status.SetAsync(id, ApiJson.Text(body, "status") ?? throw Validation.Error("status", "Send the status, such as qualified or lost."), cancellationToken);
+        var wanted = ApiJson.Text(body, "status") ?? throw Validation.Error("status", "Send the status, such as qualified or lost.");
+        await ApiTransaction.RunAsync(context, async () =>
+        {
+            await status.SetAsync(id, wanted, cancellationToken); // reopening a lost lead and moving it are two saves
+            return id;
+        });
         return await CurrentAsync(id, context, leads, cancellationToken);
     }
 

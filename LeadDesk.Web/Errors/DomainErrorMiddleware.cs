@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using LeadDesk.Core.Common;
 using LeadDesk.Web.Api;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LeadDesk.Web.Errors;
@@ -16,9 +17,20 @@ internal sealed class DomainErrorMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        var api = context.Request.Path.StartsWithSegments(ApiRoutes.Native) || context.Request.Path.StartsWithSegments(ApiRoutes.External);
+        if (api && context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false; // an API client reads JSON, not the HTML status page
+        }
         try
         {
             await next(context);
+            if (api && !context.Response.HasStarted && context.Response.StatusCode >= 400)
+            {
+                // Refused before any handler ran (no such route, wrong method or content type, a route or query value
+                // that does not bind): the status alone, which an API client should still get in its error format.
+                await WriteBareStatusAsync(context);
+            }
         }
         catch (Exception ex) when (StatusFor(ex) is { } status && !context.Response.HasStarted)
         {
@@ -58,6 +70,26 @@ internal sealed class DomainErrorMiddleware(RequestDelegate next)
         BadHttpRequestException bad => bad.StatusCode,
         _ => null,
     };
+
+    private static Task WriteBareStatusAsync(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var (title, detail) = status switch
+        {
+            StatusCodes.Status404NotFound => ("Not found.", "There is no such API route, or no such item."),
+            StatusCodes.Status405MethodNotAllowed => ("Method not allowed.", $"{context.Request.Method} is not supported on this route."),
+            StatusCodes.Status415UnsupportedMediaType => ("Unsupported media type.", "Send the body as JSON (Content-Type: application/json)."),
+            StatusCodes.Status413PayloadTooLarge => ("The body is too large.", "Send a smaller body."),
+            _ => (ReasonPhrase(status), "A route or query value could not be read; check the ids (UUIDs) and numbers in the URL."),
+        };
+        if (context.Request.Path.StartsWithSegments(ApiRoutes.External))
+        {
+            return context.Response.WriteAsJsonAsync(new ExternalError(false, status == StatusCodes.Status404NotFound
+                ? ExternalMessages.For(new NotFoundException("Lead"), context.Request)
+                : $"{title} {detail}"));
+        }
+        return Results.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = context.Request.Path }).ExecuteAsync(context);
+    }
 
     private static bool IsFragmentRequest(HttpRequest request) =>
         request.Headers.ContainsKey("HX-Request") && !request.Headers.ContainsKey("HX-Boosted");

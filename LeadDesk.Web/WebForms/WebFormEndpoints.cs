@@ -76,6 +76,10 @@ internal static class WebFormEndpoints
             context.Response.Headers.RetryAfter = "60";
             return Answer(wantsJson, StatusCodes.Status429TooManyRequests, "Too many submissions; please try again in a minute.", request.Headers.Referer);
         }
+        if (request.ContentLength > WebFormLimits.MaxBodyBytes)
+        {
+            return Answer(wantsJson, StatusCodes.Status413PayloadTooLarge, "That is more text than the form takes.", request.Headers.Referer);
+        }
         if (!request.HasFormContentType)
         {
             return Answer(wantsJson, StatusCodes.Status415UnsupportedMediaType, "Send the form as application/x-www-form-urlencoded or multipart/form-data.", null);

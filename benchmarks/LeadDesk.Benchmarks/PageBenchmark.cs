@@ -27,19 +27,11 @@ internal static partial class PageBenchmark
 
     public static async Task<int> RunAsync(string database, int requests)
     {
-        var repo = FindRepo();
-        var dll = Path.Combine(repo, "LeadDesk.Web", "bin", "Release", "net10.0", "LeadDesk.Web.dll");
-        if (!File.Exists(dll))
-        {
-            Console.Error.WriteLine($"Build the app first: dotnet build LeadDesk.Web -c Release ({dll} is missing).");
-            return 1;
-        }
-        var port = FreePort();
-        using var app = StartApp(dll, repo, database, port);
+        using var app = StartApp(database, new Dictionary<string, string?>(), out var baseUrl);
         try
         {
             using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-            using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
             await WaitHealthyAsync(http, app);
             await SignInAsync(http);
 
@@ -89,7 +81,7 @@ internal static partial class PageBenchmark
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static double Percentile(List<double> values, int percentile)
+    public static double Percentile(List<double> values, int percentile)
     {
         var sorted = values.Order().ToList();
         var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
@@ -114,8 +106,17 @@ internal static partial class PageBenchmark
         }
     }
 
-    private static Process StartApp(string dll, string repo, string database, int port)
+    /// <summary>The Release build of LeadDesk.Web on a free loopback port, on <paramref name="database"/>.</summary>
+    public static Process StartApp(string database, Dictionary<string, string?> environment, out string baseUrl)
     {
+        var repo = FindRepo();
+        var dll = Path.Combine(repo, "LeadDesk.Web", "bin", "Release", "net10.0", "LeadDesk.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("Build the app first: dotnet build LeadDesk.Web -c Release", dll);
+        }
+        var port = FreePort();
+        baseUrl = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", Path.Combine(repo, "LeadDesk.Web") },
@@ -125,7 +126,7 @@ internal static partial class PageBenchmark
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in LeadGenerator.Settings(database))
+        foreach (var (key, value) in LeadGenerator.Settings(database).Concat(environment))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
@@ -137,7 +138,7 @@ internal static partial class PageBenchmark
         return process;
     }
 
-    private static async Task WaitHealthyAsync(HttpClient http, Process app)
+    public static async Task WaitHealthyAsync(HttpClient http, Process app)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {

@@ -3,6 +3,7 @@ using LeadDesk.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/LeadDesk.Benchmarks -- generate --db /tmp/bench.db [--leads 100000] [--board-open 10000]
 // dotnet run -c Release --project benchmarks/LeadDesk.Benchmarks -- pages --db /tmp/bench.db [--requests 100]
+// dotnet run -c Release --project benchmarks/LeadDesk.Benchmarks -- api --db /tmp/bench.db [--requests 500] [--clients 32] [--seconds 20]
 var command = args.FirstOrDefault();
 string Option(string name, string fallback)
 {
@@ -18,7 +19,9 @@ switch (command)
         return 0;
     case "pages":
         return await PageBenchmark.RunAsync(Path.GetFullPath(Option("db", "bench.db")), Number("requests", 100));
+    case "api":
+        return await ApiBenchmark.RunAsync(Path.GetFullPath(Option("db", "bench.db")), Number("requests", 500), Number("clients", 32), Number("seconds", 20));
     default:
-        Console.Error.WriteLine("usage: generate --db FILE [--leads N] [--board-open N] | pages --db FILE [--requests N]");
+        Console.Error.WriteLine("usage: generate --db FILE [--leads N] [--board-open N] | pages --db FILE [--requests N] | api --db FILE [--requests N] [--clients N] [--seconds N]");
         return 2;
 }
