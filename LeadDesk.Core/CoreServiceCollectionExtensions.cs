@@ -71,6 +71,7 @@ public static class CoreServiceCollectionExtensions
         if (provider == DatabaseProvider.Sqlite)
         {
             services.AddHostedService<SqliteStatistics>();
+            services.AddHostedService<SqliteCheckpoints>();
         }
 
         services.AddIdentityCore<AppUser>(options =>

@@ -4,6 +4,7 @@ using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace LeadDesk.Core.ApiTokens;
 
@@ -17,8 +18,14 @@ public sealed record NewApiToken(ApiTokenView Token, string Secret);
 public sealed record ApiTokenIdentity(Guid TokenId, Guid WorkspaceId, string WorkspaceSlug, IReadOnlyList<string> Scopes);
 
 /// <summary>Creating, listing and revoking API tokens (admins), and recognising a presented secret.</summary>
-public sealed class ApiTokenService(LeadDeskDbContext db, ICurrentActor actor, TimeProvider clock)
+public sealed class ApiTokenService(LeadDeskDbContext db, ICurrentActor actor, TimeProvider clock, IMemoryCache cache)
 {
+    /// <summary>
+    /// How long a recognised token is remembered without asking the database. Revoking on this node takes effect
+    /// at once; another node of the same deployment notices within this time.
+    /// </summary>
+    public static readonly TimeSpan RecognitionCacheTime = TimeSpan.FromSeconds(10);
+
     public const string SecretPrefix = "ld_";
     private const int SecretLength = 40; // base62 characters after "ld_": about 238 bits
     private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -69,6 +76,7 @@ public sealed class ApiTokenService(LeadDeskDbContext db, ICurrentActor actor, T
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw new NotFoundException("API token");
         token.Revoke(Now);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CacheKey(token.SecretHash));
     }
 
     /// <summary>
@@ -81,28 +89,53 @@ public sealed class ApiTokenService(LeadDeskDbContext db, ICurrentActor actor, T
         {
             return null;
         }
-        var prefix = secret[..ApiToken.PrefixLength];
+        var hash = Hash(secret);
+        var now = Now;
+        if (!cache.TryGetValue(CacheKey(hash), out Recognised? known) || known is null)
+        {
+            known = await RecogniseAsync(secret[..ApiToken.PrefixLength], hash, cancellationToken);
+            if (known is null)
+            {
+                return null;
+            }
+            cache.Set(CacheKey(hash), known, RecognitionCacheTime);
+        }
+        if (known.ExpiresAt is { } expires && expires <= now)
+        {
+            return null;
+        }
+        // Last use to the minute: one small write a minute per token, not one per request.
+        if (known.LastUsedAt is not { } lastUsed || now - lastUsed >= LastUsedResolution)
+        {
+            known.LastUsedAt = now;
+            await db.ApiTokens.IgnoreQueryFilters().Where(t => t.Id == known.Identity.TokenId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+        }
+        return known.Identity;
+    }
+
+    private async Task<Recognised?> RecogniseAsync(string prefix, string hash, CancellationToken cancellationToken)
+    {
         var row = await (
                 from t in db.ApiTokens.IgnoreQueryFilters().AsNoTracking()
                 join w in db.Workspaces on t.WorkspaceId equals w.Id
                 where t.Prefix == prefix
                 select new { t.Id, t.WorkspaceId, w.Slug, t.SecretHash, t.Scopes, t.ExpiresAt, t.RevokedAt, t.LastUsedAt })
             .FirstOrDefaultAsync(cancellationToken);
-        var now = Now;
         if (row is null
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(secret)), Encoding.ASCII.GetBytes(row.SecretHash))
-            || row.RevokedAt is not null
-            || row.ExpiresAt is { } expires && expires <= now)
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(row.SecretHash))
+            || row.RevokedAt is not null)
         {
             return null;
         }
-        // Last use to the minute: one small write a minute per token, not one per request.
-        if (row.LastUsedAt is null || now - row.LastUsedAt >= LastUsedResolution)
-        {
-            await db.ApiTokens.IgnoreQueryFilters().Where(t => t.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
-        }
-        return new ApiTokenIdentity(row.Id, row.WorkspaceId, row.Slug, ApiScopes.Parse(row.Scopes));
+        return new Recognised(new ApiTokenIdentity(row.Id, row.WorkspaceId, row.Slug, ApiScopes.Parse(row.Scopes)), row.ExpiresAt) { LastUsedAt = row.LastUsedAt };
     }
+
+    private sealed record Recognised(ApiTokenIdentity Identity, DateTime? ExpiresAt)
+    {
+        public DateTime? LastUsedAt { get; set; }
+    }
+
+    private static string CacheKey(string hash) => "api-token:" + hash;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

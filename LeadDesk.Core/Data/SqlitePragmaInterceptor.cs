@@ -5,10 +5,11 @@ namespace LeadDesk.Core.Data;
 
 /// <summary>
 /// Per-connection SQLite settings (DESIGN.md §1). WAL is a property of the file and is set once at start-up.
+/// The automatic checkpoint waits for 16,384 pages (64 MB) of log: <see cref="SqliteCheckpoints"/> does it sooner.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-32768;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -108,8 +108,12 @@ public sealed class LeadCapture(IServiceScopeFactory scopes) : BackgroundService
 
             await db.SaveChangesAsync(cancellationToken);
 
-            var ids = existing.Values.Concat(added.Select(a => a.Lead.Id)).Distinct().ToList();
-            var details = (await leads.GetManyAsync(ids, cancellationToken)).ToDictionary(d => d.Id);
+            // New leads are answered from what was written; only leads that already existed are read back.
+            var details = (await leads.GetManyAsync([.. existing.Values.Distinct()], cancellationToken)).ToDictionary(d => d.Id);
+            foreach (var (_, lead) in added)
+            {
+                details[lead.Id] = await leads.WrittenAsync(lead, cancellationToken);
+            }
             var createdBy = added.ToDictionary(a => a.Item, a => a.Lead.Id);
             foreach (var (item, lead) in added)
             {

@@ -95,6 +95,21 @@ public sealed class LeadService(
         };
     }
 
+    /// <summary>
+    /// The details of a lead this service has just added and saved, from the entities already loaded:
+    /// no query unless its pipeline or people are not loaded yet.
+    /// </summary>
+    public async Task<LeadDetails> WrittenAsync(Lead lead, CancellationToken cancellationToken = default)
+    {
+        var stage = await db.Stages.FindAsync([lead.StageId], cancellationToken) ?? throw new NotFoundException("Stage");
+        var pipeline = await db.Pipelines.FindAsync([lead.PipelineId], cancellationToken) ?? throw new NotFoundException("Pipeline");
+        return Details(new DetailsRow(lead, stage.Key, stage.Name, stage.Color, pipeline.Name,
+            await DisplayNameAsync(lead.OwnerId, cancellationToken), await DisplayNameAsync(lead.CreatedById, cancellationToken)));
+    }
+
+    private async Task<string?> DisplayNameAsync(Guid? userId, CancellationToken cancellationToken) =>
+        userId is { } id ? (await db.Users.FindAsync([id], cancellationToken))?.DisplayName : null;
+
     public async Task<Guid> CreateAsync(NewLead input, CancellationToken cancellationToken = default)
     {
         var lead = await AddAsync(input, cancellationToken);

@@ -19,6 +19,8 @@ internal sealed class ApiTokenAuthenticationHandler(
     public const string SelectorScheme = "LeadDesk";
     public const string TokenClaim = "ld:token";
     public const string WorkspaceClaim = "ld:workspace";
+    /// <summary>The workspace's slug, which the external API answers with as <c>tenant</c>.</summary>
+    public const string WorkspaceSlugClaim = "ld:workspace-slug";
     public const string ScopeClaim = "ld:scope";
 
     public static bool HasBearer(HttpRequest request) =>
@@ -40,6 +42,7 @@ internal sealed class ApiTokenAuthenticationHandler(
         {
             new(TokenClaim, identity.TokenId.ToString()),
             new(WorkspaceClaim, identity.WorkspaceId.ToString()),
+            new(WorkspaceSlugClaim, identity.WorkspaceSlug),
             new(ClaimTypes.Name, $"api-token {identity.TokenId}"),
         };
         claims.AddRange(identity.Scopes.Select(scope => new Claim(ScopeClaim, scope)));

@@ -86,25 +86,25 @@ internal static class ExternalLeadsApi
             .WithSummary("Delete a lead (it goes to the trash)");
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, LeadListService list, LeadService leads, WorkspaceDirectory workspaces, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext context, LeadListService list, LeadService leads, CancellationToken cancellationToken)
     {
         var limit = int.TryParse(context.Request.Query["limit"], out var l) ? Math.Clamp(l, 1, MaxLimit) : DefaultLimit;
         var offset = int.TryParse(context.Request.Query["offset"], out var o) ? Math.Max(0, o) : 0;
         var slice = await list.SliceAsync(new LeadListQuery(), offset, limit, null, cancellationToken);
         context.Response.Headers["X-Total-Count"] = slice.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var tenant = await workspaces.CurrentSlugAsync(cancellationToken) ?? "";
+        var tenant = Tenant(context);
         var details = await leads.GetManyAsync([.. slice.Rows.Select(r => r.Id)], cancellationToken);
         return Results.Ok(details.Select(lead => ExternalLead.From(lead, tenant)).ToList());
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, LeadCapture capture, ICurrentActor actor, LeadService leads, SimpleStatus status,
-        WorkspaceDirectory workspaces, IdempotencyStore idempotency, CancellationToken cancellationToken)
+        IdempotencyStore idempotency, CancellationToken cancellationToken)
     {
         var json = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
         var key = context.Request.Headers["Idempotency-Key"].ToString();
         if (key.Length == 0)
         {
-            var (code, captured) = await CaptureCoreAsync(context, json, capture, actor, leads, status, workspaces, cancellationToken);
+            var (code, captured) = await CaptureCoreAsync(context, json, capture, actor, leads, status, cancellationToken);
             return code == StatusCodes.Status201Created ? Results.Created($"{ApiRoutes.ExternalLeads}/{captured.Id}", captured) : Results.Ok(captured);
         }
         var begun = await idempotency.BeginAsync(key, context.Request.Method, context.Request.Path, json.GetRawText(), cancellationToken);
@@ -116,7 +116,7 @@ internal static class ExternalLeadsApi
         var recordId = ((IdempotencyOutcome.Proceed)begun).RecordId;
         try
         {
-            var (statusCode, lead) = await CaptureCoreAsync(context, json, capture, actor, leads, status, workspaces, cancellationToken);
+            var (statusCode, lead) = await CaptureCoreAsync(context, json, capture, actor, leads, status, cancellationToken);
             var body = JsonSerializer.Serialize(lead, context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
             await idempotency.CompleteAsync(recordId, statusCode, body, cancellationToken);
             return Results.Content(body, "application/json", statusCode: statusCode);
@@ -130,13 +130,13 @@ internal static class ExternalLeadsApi
 
     // Seed 001: a known email or phone answers 200 with the lead we have, and creates nothing.
     private static async Task<(int Status, ExternalLead Lead)> CaptureCoreAsync(HttpContext context, JsonElement json, LeadCapture capture, ICurrentActor actor,
-        LeadService leads, SimpleStatus status, WorkspaceDirectory workspaces, CancellationToken cancellationToken)
+        LeadService leads, SimpleStatus status, CancellationToken cancellationToken)
     {
         var body = LeadBody.Read(json);
         // Seed 000: a name, and an email or phone, or 400 — checked before the duplicate rule, so an invalid
         // payload is refused even when it names a known lead.
         await context.RequestServices.GetRequiredService<IValidator<NewLead>>().ValidateAndThrowAsync(body.ToNewLead(LeadChannel.Api), cancellationToken);
-        var tenant = await workspaces.CurrentSlugAsync(cancellationToken) ?? "";
+        var tenant = Tenant(context);
         if (body.Status.Value is not { } simple)
         {
             // The common case goes through the batched writer (group commit), the fast path for bulk capture.
@@ -158,7 +158,10 @@ internal static class ExternalLeadsApi
         return (StatusCodes.Status201Created, ExternalLead.From(await leads.GetAsync(id, cancellationToken: cancellationToken), tenant));
     }
 
-    private static async Task<IResult> SetStatusAsync(Guid id, HttpContext context, SimpleStatus status, LeadService leads, WorkspaceDirectory workspaces, CancellationToken cancellationToken)
+    /// <summary>The token's workspace slug (this API takes tokens only).</summary>
+    private static string Tenant(HttpContext context) => context.User.FindFirst(ApiTokenAuthenticationHandler.WorkspaceSlugClaim)?.Value ?? "";
+
+    private static async Task<IResult> SetStatusAsync(Guid id, HttpContext context, SimpleStatus status, LeadService leads, CancellationToken cancellationToken)
     {
         var json = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
         var wanted = ApiJson.Text(json, "status") ?? throw LeadDesk.Core.Common.Validation.Error("status", "status is required.");
@@ -167,10 +170,10 @@ internal static class ExternalLeadsApi
             await status.SetAsync(id, wanted, cancellationToken); // reopening a lost lead and moving it are two saves
             return id;
         });
-        return Results.Ok(ExternalLead.From(await leads.GetAsync(id, cancellationToken: cancellationToken), await workspaces.CurrentSlugAsync(cancellationToken) ?? ""));
+        return Results.Ok(ExternalLead.From(await leads.GetAsync(id, cancellationToken: cancellationToken), Tenant(context)));
     }
 
-    private static async Task<IResult> UpdateAsync(Guid id, HttpContext context, LeadService leads, SimpleStatus status, WorkspaceDirectory workspaces, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext context, LeadService leads, SimpleStatus status, CancellationToken cancellationToken)
     {
         var body = LeadBody.Read(await ApiJson.ReadObjectAsync(context.Request, cancellationToken));
         var current = await leads.GetAsync(id, cancellationToken: cancellationToken);
@@ -183,7 +186,7 @@ internal static class ExternalLeadsApi
             }
             return id;
         });
-        return Results.Ok(ExternalLead.From(await leads.GetAsync(id, cancellationToken: cancellationToken), await workspaces.CurrentSlugAsync(cancellationToken) ?? ""));
+        return Results.Ok(ExternalLead.From(await leads.GetAsync(id, cancellationToken: cancellationToken), Tenant(context)));
     }
 
     private static async Task<IResult> DeleteAsync(Guid id, LeadService leads, CancellationToken cancellationToken)

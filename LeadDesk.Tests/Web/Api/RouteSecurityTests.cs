@@ -163,6 +163,20 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
     }
 
     [Fact]
+    public async Task ATokenInUse_IsRefusedTheMomentItIsRevoked()
+    {
+        // Recognised tokens are remembered for a few seconds; revoking must not wait for that to pass.
+        var token = await app.NewTokenAsync(Demo, ApiScopes.All);
+        var client = app.ApiClient();
+        await (await client.SendAsync(HttpMethod.Get, ApiRoutes.Leads, token.Secret)).ExpectAsync(HttpStatusCode.OK);
+        await using (var scope = await app.ScopeAsync(Demo, LeadDeskAppFactory.Admin))
+        {
+            await scope.Get<ApiTokenService>().RevokeAsync(token.Token.Id);
+        }
+        await (await client.SendAsync(HttpMethod.Get, ApiRoutes.Leads, token.Secret)).ExpectAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task TokensWithoutTheNeededScope_Are403()
     {
         var world = await app.WorldAsync();
