@@ -27,7 +27,8 @@ public static class WebServiceCollectionExtensions
 
         services.AddAuthentication(ApiTokenAuthenticationHandler.SelectorScheme)
             .AddPolicyScheme(ApiTokenAuthenticationHandler.SelectorScheme, "Cookie or API token", options =>
-                options.ForwardDefaultSelector = context => ApiTokenAuthenticationHandler.HasBearer(context.Request)
+                // Tokens open the API only: on a page or an HTML fragment a bearer header counts for nothing.
+                options.ForwardDefaultSelector = context => ApiTokenAuthenticationHandler.HasBearer(context.Request) && context.Request.Path.StartsWithSegments("/api")
                     ? ApiTokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);

@@ -176,6 +176,23 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
         await (await client.SendAsync(HttpMethod.Get, ApiRoutes.Leads, token.Secret)).ExpectAsync(HttpStatusCode.Unauthorized);
     }
 
+    [Theory]
+    [InlineData("/leads")]
+    [InlineData("/leads/results")]
+    [InlineData("/board")]
+    [InlineData("/settings/api-tokens")]
+    public async Task ATokenOpensTheApiOnly_NotPagesOrFragments(string page)
+    {
+        var token = await app.TokenAsync(Demo);
+        var response = await app.ApiClient().SendAsync(HttpMethod.Get, page, token);
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Unauthorized,
+            $"GET {page} with a bearer token answered {(int)response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            Assert.StartsWith("/account/signin", response.Headers.Location?.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public async Task TokensWithoutTheNeededScope_Are403()
     {
