@@ -94,12 +94,15 @@ internal sealed class DomainErrorMiddleware(RequestDelegate next)
     private static bool IsFragmentRequest(HttpRequest request) =>
         request.Headers.ContainsKey("HX-Request") && !request.Headers.ContainsKey("HX-Boosted");
 
+    // Where the API's name for a field is not the model's, errors use the name the caller sent.
+    private static readonly Dictionary<string, string> ApiFieldNames = new(StringComparer.Ordinal) { ["OwnerId"] = "assignedTo" };
+
     private static Task WriteProblemAsync(HttpContext context, int status, Exception ex)
     {
         ProblemDetails problem = ex switch
         {
             ValidationException validation => new ValidationProblemDetails(validation.ByField()
-                .ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value))
+                .ToDictionary(e => ApiFieldNames.GetValueOrDefault(e.Key) ?? JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value))
             {
                 Title = "The request has invalid fields.",
                 Detail = string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),

@@ -37,7 +37,7 @@ public sealed class BadInputTests(ApiAppFactory app) : IClassFixture<ApiAppFacto
         { """{ "firstName": "Ann", "email": "ann@example.com", "estimatedValue": 1e400 }""", "estimatedValue", true },
         { """{ "firstName": "Ann", "email": "ann@example.com", "assignedTo": 12 }""", "assignedTo", true },
         { """{ "firstName": "Ann", "email": "ann@example.com", "assignedTo": "not-a-user" }""", "assignedTo", true },
-        { $$"""{ "firstName": "Ann", "email": "ann@example.com", "assignedTo": "{{Guid.NewGuid()}}" }""", "ownerId", true },
+        { $$"""{ "firstName": "Ann", "email": "ann@example.com", "assignedTo": "{{Guid.NewGuid()}}" }""", "assignedTo", true },
         { """{ "firstName": "Ann", "email": "ann@example.com", "priority": "urgent" }""", "priority", true },
         { """{ "firstName": "Ann", "email": "ann@example.com", "priority": 2 }""", "priority", true },
         { """{ "firstName": "Ann", "email": "ann@example.com", "priority": "2" }""", "priority", true },
@@ -510,7 +510,7 @@ public sealed class BadInputTests(ApiAppFactory app) : IClassFixture<ApiAppFacto
         var owner = await _client.PostAsync(ApiRoutes.Leads, token, new { firstName = "Cross", email = "cross@example.com", assignedTo = demoOnlyUser });
         var stage = await _client.PostAsync(ApiRoutes.Leads, token, new { firstName = "Cross", email = "cross@example.com", stageId = demoStage.Id });
 
-        await owner.ExpectFieldErrorAsync("ownerId");
+        await owner.ExpectFieldErrorAsync("assignedTo");
         await stage.ExpectFieldErrorAsync("stageId");
         Assert.Equal(before, await app.LeadCountAsync(Northwind));
     }
