@@ -19,6 +19,9 @@ public abstract partial class Journey(AppServer app) : IAsyncLifetime
 
     protected ILocator Heading => Page.Locator("h1");
 
+    /// <summary>The app's address, for calls a test makes outside the browser (a website posting to the API).</summary>
+    protected string BaseUrl => app.BaseUrl;
+
     public async Task InitializeAsync()
     {
         context = await app.NewContextAsync();
