@@ -28,8 +28,6 @@ namespace LeadDesk.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    private static readonly SqliteWriteGate WriteGate = new();
-
     /// <summary>Registers the database, Identity's user store and the domain services.</summary>
     /// <param name="contentRoot">Relative SQLite paths are resolved against it, not the working directory.</param>
     public static IServiceCollection AddLeadDeskCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -55,14 +53,9 @@ public static class CoreServiceCollectionExtensions
             else
             {
                 options.UseSqlite(ResolveSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, contentRoot));
-                options.AddInterceptors(new SqlitePragmaInterceptor());
+                options.AddInterceptors(new SqlitePragmaInterceptor(), new SqliteTransactionGuard());
             }
             options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                // After the auditing: interceptors run in order, and the gate is taken only once nothing else can throw.
-                options.AddInterceptors(WriteGate);
-            }
             // Migrations are hand-written (DESIGN.md §1), so there is no model snapshot to compare with;
             // the schema-equivalence test is what keeps them in step with the model.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
@@ -70,6 +63,8 @@ public static class CoreServiceCollectionExtensions
 
         if (provider == DatabaseProvider.Sqlite)
         {
+            var writeTimeout = configuration.GetValue(DatabaseOptions.Section + ":WriteTimeoutSeconds", DatabaseOptions.DefaultWriteTimeoutSeconds);
+            services.AddSingleton(new SqliteWriteGate(TimeSpan.FromSeconds(writeTimeout)));
             services.AddHostedService<SqliteStatistics>();
             services.AddHostedService<SqliteCheckpoints>();
         }

@@ -7,10 +7,22 @@ public sealed class NotFoundException(string what) : Exception($"{what} was not 
 public sealed class ForbiddenException(string message) : Exception(message);
 
 /// <summary>
-/// A stale write: someone else changed the row since it was read (409). <see cref="CurrentVersion"/>
-/// lets the caller reload and show the fresh values.
+/// A stale or simultaneous write: someone else changed (or removed) the row since it was read (409).
+/// For a lead, <see cref="CurrentVersion"/>, <see cref="ChangedBy"/> and <see cref="ChangedAt"/> say what it is now
+/// and who saved it last, so the caller can reload and show the fresh values.
 /// </summary>
-public sealed class ConflictException(string message, int currentVersion) : Exception(message)
+public sealed class ConflictException(string message, int? currentVersion = null, string? changedBy = null, DateTime? changedAt = null) : Exception(message)
 {
-    public int CurrentVersion { get; } = currentVersion;
+    public int? CurrentVersion { get; } = currentVersion;
+    public string? ChangedBy { get; } = changedBy;
+    public DateTime? ChangedAt { get; } = changedAt;
 }
+
+/// <summary>
+/// The database did not take this write in time (the SQLite writer was busy for longer than <c>Database:WriteTimeoutSeconds</c>):
+/// nothing was written, and the caller may retry (503 with Retry-After).
+/// </summary>
+public sealed class DatabaseBusyException(TimeSpan? waited = null)
+    : Exception(waited is { } time
+        ? $"The database was busy for {time.TotalSeconds:0} s; nothing was saved. Try again in a moment."
+        : "The database was busy; nothing was saved. Try again in a moment.");

@@ -12,6 +12,10 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
     public const string ConnectionStringName = "LeadDesk";
     public const string DefaultSqliteConnectionString = "Data Source=App_Data/leaddesk.db";
+    public const double DefaultWriteTimeoutSeconds = 10;
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>How long a SQLite write waits for the writer before it is refused with 503 (nothing written).</summary>
+    public double WriteTimeoutSeconds { get; set; } = DefaultWriteTimeoutSeconds;
 }

@@ -34,7 +34,7 @@ public static partial class DatabaseStartup
         }
         try
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await db.MigrateAsync(cancellationToken);
             if (options.Provider == DatabaseProvider.Sqlite)
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

@@ -19,7 +19,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadDesk.Core.Data;
 
-public class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> options, ICurrentActor actor)
+/// <param name="writeGate">This process's SQLite writer queue; null on PostgreSQL (see LeadDeskDbContext.Writes.cs).</param>
+public partial class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> options, ICurrentActor actor, SqliteWriteGate? writeGate = null)
     : IdentityUserContext<AppUser, Guid>(options), IDataProtectionKeyContext
 {
     public const string WorkspaceFilter = "Workspace";

@@ -1,82 +1,54 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using LeadDesk.Core.Common;
 
 namespace LeadDesk.Core.Data;
 
 /// <summary>
 /// SQLite takes one writer at a time, and a writer that finds the database locked sleeps in growing steps
-/// (up to 100 ms) before trying again. Under concurrent writes — the capture API — that sleeping, not the
-/// writing, sets the pace. This gate queues this process's saves in memory instead, one per database file,
-/// so each starts the moment the previous one commits. (PostgreSQL needs none of it and does not get it.)
+/// (up to 100 ms) before trying again. Under concurrent writes that sleeping, not the writing, sets the pace.
+/// This gate queues this process's writes in memory instead, so each starts the moment the previous one ends.
+/// A write holds it from its first statement to its commit or rollback: a <c>SaveChanges</c> on its own, or a
+/// whole <see cref="WriteTransaction"/>. (PostgreSQL needs none of it and does not get it.)
 /// </summary>
-internal sealed class SqliteWriteGate : SaveChangesInterceptor
+/// <remarks>
+/// A lease is only ever taken by <see cref="EnterAsync"/> and given back by disposing it, in a <c>using</c>
+/// that encloses the write; every wait has a timeout. Nothing else can hold the gate, so no error path can leak it.
+/// </remarks>
+public sealed class SqliteWriteGate(TimeSpan timeout) : IDisposable
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
-    // The gate a context holds while it saves, so exactly what was taken is given back.
-    private static readonly ConditionalWeakTable<DbContext, SemaphoreSlim> Held = [];
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
-    // A save inside an explicit transaction may be one of several; the transaction's own lock covers it.
-    private static SemaphoreSlim? GateFor(DbContextEventData data) =>
-        data.Context is { } context && context.Database.CurrentTransaction is null
-            ? Gates.GetOrAdd(context.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1))
-            : null;
+    public TimeSpan Timeout { get; } = timeout;
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
-        if (GateFor(eventData) is { } gate)
+        if (!await _writer.WaitAsync(Timeout, cancellationToken))
         {
-            await gate.WaitAsync(cancellationToken);
-            Held.AddOrUpdate(eventData.Context!, gate);
+            throw new DatabaseBusyException(Timeout);
         }
-        return result;
+        return new Lease(_writer);
     }
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    public IDisposable Enter()
     {
-        if (GateFor(eventData) is { } gate)
+        if (!_writer.Wait(Timeout))
         {
-            gate.Wait();
-            Held.AddOrUpdate(eventData.Context!, gate);
+            throw new DatabaseBusyException(Timeout);
         }
-        return result;
+        return new Lease(_writer);
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public void Dispose() => _writer.Dispose();
+
+    private sealed class Lease(SemaphoreSlim writer) : IDisposable
     {
-        Release(eventData);
-        return ValueTask.FromResult(result);
-    }
+        private int _released;
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Release(eventData);
-        return result;
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData);
-
-    private static void Release(DbContextEventData eventData)
-    {
-        if (eventData.Context is { } context && Held.TryGetValue(context, out var gate))
+        public void Dispose()
         {
-            Held.Remove(context);
-            gate.Release();
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                writer.Release();
+            }
         }
     }
 }

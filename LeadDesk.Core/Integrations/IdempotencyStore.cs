@@ -41,7 +41,7 @@ public sealed class IdempotencyStore(LeadDeskDbContext db, TimeProvider clock)
                 await db.SaveChangesAsync(cancellationToken);
                 return new IdempotencyOutcome.Proceed(record.Id);
             }
-            catch (DbUpdateException)
+            catch (ConflictException)
             {
                 // Another request with the same key claimed it between our read and our write.
                 db.Entry(record).State = EntityState.Detached;

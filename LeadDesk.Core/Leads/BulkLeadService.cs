@@ -59,6 +59,8 @@ public sealed class BulkLeadService(
             throw Validation.Error("assignedTo", "Choose an owner who is a member of this workspace.");
         }
 
+        // The "before" values are read inside the transaction that writes: no save can slip in between.
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var leads = await SnapshotAsync(wanted, includeDeleted: false, cancellationToken);
         var target = changes.StageId is { } stageId ? await CheckStageAsync(stageId, leads, cancellationToken) : null;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -104,7 +106,6 @@ public sealed class BulkLeadService(
             return new BulkResult(wanted.Count, 0);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changedIds = changed.ToList();
         foreach (var group in newOwners.Where(o => changed.Contains(o.Key)).GroupBy(o => o.Value, o => o.Key))
         {
@@ -146,6 +147,7 @@ public sealed class BulkLeadService(
     {
         access.Require(Permissions.LeadsDelete, deleted ? "Only managers and admins can delete leads." : "Only managers and admins can restore leads.");
         var wanted = CheckIds(ids);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var affected = (await SnapshotAsync(wanted, includeDeleted: true, cancellationToken)).Where(l => l.IsDeleted != deleted).ToList();
         if (affected.Count == 0)
         {
@@ -153,7 +155,6 @@ public sealed class BulkLeadService(
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var affectedIds = affected.Select(l => l.Id).ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Leads.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter])
             .Where(l => affectedIds.Contains(l.Id))
             .ExecuteUpdateAsync(s => s

@@ -161,7 +161,7 @@ public sealed class LeadService(
         {
             lead.EstimatedValue = await db.LeadProducts.Where(p => p.LeadId == id).SumAsync(p => p.Total, cancellationToken);
         }
-        await SaveAsync(lead, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // a save in between (Version moved on) is a ConflictException
     }
 
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
@@ -227,20 +227,6 @@ public sealed class LeadService(
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    private async Task SaveAsync(Lead lead, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another request saved between our read and our write (the Version check in the UPDATE failed).
-            var current = await db.Leads.AsNoTracking().Where(l => l.Id == lead.Id).Select(l => l.Version).FirstOrDefaultAsync(cancellationToken);
-            throw new ConflictException("Someone else saved this lead at the same moment.", current);
-        }
-    }
 
     private async Task EnsureOwnerIsMemberAsync(Guid? ownerId, CancellationToken cancellationToken)
     {

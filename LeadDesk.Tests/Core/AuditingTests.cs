@@ -1,4 +1,6 @@
+using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Workspaces;
 using LeadDesk.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,7 +97,8 @@ public sealed class AuditingTests
         var acme = await TestData.WorkspaceAsync(fixture, "acme");
         var leadId = await TestData.LeadAsync(fixture, acme, "Alice");
 
-        await using var first = fixture.ScopeAs(acme.WorkspaceId);
+        var sam = await TestData.MemberAsync(fixture, acme, "Sam Saver", WorkspaceRole.SalesRep);
+        await using var first = fixture.ScopeAs(acme.WorkspaceId, sam, WorkspaceRole.SalesRep);
         await using var second = fixture.ScopeAs(acme.WorkspaceId);
         var firstDb = first.ServiceProvider.GetRequiredService<LeadDeskDbContext>();
         var secondDb = second.ServiceProvider.GetRequiredService<LeadDeskDbContext>();
@@ -106,6 +109,11 @@ public sealed class AuditingTests
         await firstDb.SaveChangesAsync();
         secondCopy.Title = "CEO";
 
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
+        // A conflict says what the lead is now and who saved it, whatever the entry point.
+        var conflict = await Assert.ThrowsAsync<ConflictException>(() => secondDb.SaveChangesAsync());
+        Assert.Equal(firstCopy.Version, conflict.CurrentVersion);
+        Assert.Equal("Sam Saver", conflict.ChangedBy);
+        Assert.Equal(fixture.Clock.GetUtcNow().UtcDateTime, conflict.ChangedAt);
+        Assert.Equal("CTO", (await secondDb.Leads.AsNoTracking().SingleAsync(l => l.Id == leadId)).Title);
     }
 }

@@ -19,7 +19,9 @@ public sealed class SchemaEquivalenceTests
         await using var created = new CoreFixture();
         await using (var scope = created.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<LeadDeskDbContext>().Database.EnsureCreatedAsync();
+            var db = scope.ServiceProvider.GetRequiredService<LeadDeskDbContext>();
+            using var write = await db.EnterWriteAsync();
+            await db.Database.EnsureCreatedAsync();
         }
 
         var expected = await DescribeAsync(created);

@@ -38,7 +38,7 @@ public sealed class CoreFixture : IAsyncDisposable
     {
         var fixture = new CoreFixture(extraSettings);
         await using var scope = fixture.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<LeadDeskDbContext>().Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<LeadDeskDbContext>().MigrateAsync();
         return fixture;
     }
 

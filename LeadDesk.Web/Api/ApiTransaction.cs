@@ -8,16 +8,6 @@ namespace LeadDesk.Web.Api;
 /// </summary>
 internal static class ApiTransaction
 {
-    public static async Task<T> RunAsync<T>(HttpContext context, Func<Task<T>> work)
-    {
-        var db = context.RequestServices.GetRequiredService<LeadDeskDbContext>();
-        if (db.Database.CurrentTransaction is not null)
-        {
-            return await work();
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted);
-        var result = await work();
-        await transaction.CommitAsync(context.RequestAborted);
-        return result;
-    }
+    public static Task<T> RunAsync<T>(HttpContext context, Func<Task<T>> work) =>
+        context.RequestServices.GetRequiredService<LeadDeskDbContext>().WriteAsync(work, context.RequestAborted);
 }

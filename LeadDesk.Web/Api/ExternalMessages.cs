@@ -33,7 +33,9 @@ internal static class ExternalMessages
                 : string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
             NotFoundException => pt ? "Lead não encontrado neste tenant." : "Lead not found in your tenant.",
             ForbiddenException => Forbidden(pt),
-            ConflictException => pt ? "O lead foi alterado por outra pessoa; leia-o novamente." : "The lead changed since you read it; read it again.",
+            ConflictException { CurrentVersion: not null } => pt ? "O lead foi alterado por outra pessoa; leia-o novamente." : "The lead changed since you read it; read it again.",
+            ConflictException conflict => pt ? "Outra requisição alterou isto ao mesmo tempo; tente novamente." : conflict.Message,
+            DatabaseBusyException => pt ? "O banco de dados está ocupado; nada foi salvo. Tente novamente em instantes." : ex.Message,
             _ => pt ? "Requisição inválida." : "Invalid request.",
         };
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using LeadDesk.Core.Common;
+using LeadDesk.Core.Data;
 using LeadDesk.Web.Api;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -32,10 +33,15 @@ internal sealed class DomainErrorMiddleware(RequestDelegate next)
                 await WriteBareStatusAsync(context);
             }
         }
-        catch (Exception ex) when (StatusFor(ex) is { } status && !context.Response.HasStarted)
+        catch (Exception caught) when (StatusFor(caught) is { } status && !context.Response.HasStarted)
         {
+            var ex = Translate(caught);
             context.Response.Clear();
             context.Response.StatusCode = status;
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                context.Response.Headers.RetryAfter = "1";
+            }
             var request = context.Request;
             if (request.Path.StartsWithSegments(ApiRoutes.External))
             {
@@ -68,7 +74,20 @@ internal sealed class DomainErrorMiddleware(RequestDelegate next)
         ConflictException => StatusCodes.Status409Conflict,
         ValidationException => StatusCodes.Status400BadRequest,
         BadHttpRequestException bad => bad.StatusCode,
+        DatabaseBusyException => StatusCodes.Status503ServiceUnavailable,
+        // Provider errors that reach here outside a SaveChanges (raw SQL, ExecuteUpdate) mean the same as inside one.
+        _ when DatabaseErrors.IsUniqueViolation(exception) || DatabaseErrors.IsCollision(exception) => StatusCodes.Status409Conflict,
+        _ when DatabaseErrors.IsBusy(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => null,
+    };
+
+    // A provider's error becomes the domain's, so callers read one message in their own format, not SQL.
+    private static Exception Translate(Exception exception) => exception switch
+    {
+        _ when DatabaseErrors.IsUniqueViolation(exception) || DatabaseErrors.IsCollision(exception) =>
+            new ConflictException("Someone else saved the same thing at the same moment; reload and try again."),
+        _ when DatabaseErrors.IsBusy(exception) => new DatabaseBusyException(),
+        _ => exception,
     };
 
     private static Task WriteBareStatusAsync(HttpContext context)
@@ -107,12 +126,13 @@ internal sealed class DomainErrorMiddleware(RequestDelegate next)
                 Title = "The request has invalid fields.",
                 Detail = string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
             },
-            ConflictException conflict => new ProblemDetails
+            ConflictException { CurrentVersion: { } version } conflict => new ProblemDetails
             {
                 Title = "The lead changed since you read it.",
-                Detail = $"{conflict.Message} Read it again (its version is now {conflict.CurrentVersion}) and retry.",
-                Extensions = { ["currentVersion"] = conflict.CurrentVersion },
+                Detail = $"{conflict.Message} Read it again (its version is now {version}) and retry.",
+                Extensions = { ["currentVersion"] = version, ["changedBy"] = conflict.ChangedBy, ["changedAt"] = conflict.ChangedAt },
             },
+            ConflictException => new ProblemDetails { Title = "A simultaneous change.", Detail = ex.Message },
             NotFoundException => new ProblemDetails { Title = "Not found.", Detail = ex.Message },
             _ => new ProblemDetails { Title = ReasonPhrase(status), Detail = ex.Message },
         };
@@ -124,6 +144,8 @@ internal sealed class DomainErrorMiddleware(RequestDelegate next)
     private static string ReasonPhrase(int status) => status switch
     {
         StatusCodes.Status403Forbidden => "Not allowed.",
+        StatusCodes.Status409Conflict => "A simultaneous change.",
+        StatusCodes.Status503ServiceUnavailable => "Busy; nothing was saved.",
         StatusCodes.Status413PayloadTooLarge => "The body is too large.",
         _ => "The request could not be handled.",
     };
