@@ -1,5 +1,6 @@
 using LeadDesk.Core;
 using LeadDesk.Core.Data;
+using LeadDesk.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -54,22 +55,5 @@ public sealed class DatabaseStartupTests
         await using var provider = services.BuildServiceProvider();
         var ready = await provider.PrepareDatabaseAsync();
         return (ready, sink.Lines);
-    }
-
-    private sealed class ListLoggerProvider : ILoggerProvider, ILogger
-    {
-        public List<string> Lines { get; } = [];
-        public ILogger CreateLogger(string categoryName) => this;
-        public void Dispose() { }
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Lines)
-            {
-                Lines.Add(formatter(state, exception));
-            }
-        }
     }
 }
