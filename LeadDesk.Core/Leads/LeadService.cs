@@ -147,10 +147,7 @@ public sealed class LeadService(
         access.Require(Permissions.LeadsEdit, "You cannot edit leads in this workspace.");
         await inputValidator.ValidateAndThrowAsync(input, cancellationToken);
         var lead = await access.FindAsync(id, cancellationToken: cancellationToken);
-        if (expectedVersion is { } expected && expected != lead.Version)
-        {
-            throw new ConflictException("Someone else saved this lead after you opened it.", lead.Version);
-        }
+        await EnsureVersionAsync(lead, expectedVersion, cancellationToken);
         if (input.OwnerId != lead.OwnerId)
         {
             await EnsureOwnerIsMemberAsync(input.OwnerId, cancellationToken);
@@ -164,10 +161,12 @@ public sealed class LeadService(
         await db.SaveChangesAsync(cancellationToken); // a save in between (Version moved on) is a ConflictException
     }
 
-    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>Moves the lead to the trash. With <paramref name="expectedVersion"/>, a lead changed since it was read is a conflict.</summary>
+    public async Task DeleteAsync(Guid id, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         access.Require(Permissions.LeadsDelete, "Only managers and admins can delete leads.");
         var lead = await access.FindAsync(id, cancellationToken: cancellationToken);
+        await EnsureVersionAsync(lead, expectedVersion, cancellationToken);
         db.Leads.Remove(lead); // the auditing interceptor turns this into a soft delete
         db.LeadActivities.Add(new LeadActivity(lead.Id, ActivityType.Deleted, "Lead moved to the trash", null, Now));
         await db.SaveChangesAsync(cancellationToken);
@@ -227,6 +226,15 @@ public sealed class LeadService(
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task EnsureVersionAsync(Lead lead, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        if (expectedVersion is { } expected && expected != lead.Version)
+        {
+            var by = lead.UpdatedById is { } userId ? await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) : null;
+            throw new ConflictException("Someone else saved this lead after you read it.", lead.Version, by, lead.UpdatedAt);
+        }
+    }
 
     private async Task EnsureOwnerIsMemberAsync(Guid? ownerId, CancellationToken cancellationToken)
     {

@@ -177,9 +177,12 @@ internal static class ExternalLeadsApi
     {
         var body = LeadBody.Read(await ApiJson.ReadObjectAsync(context.Request, cancellationToken));
         var current = await leads.GetAsync(id, cancellationToken: cancellationToken);
+        // The merge is onto what was read: if another integration saved in between, this one is refused (409), not
+        // silently written over it. If-Match (the version a client read earlier) is honoured too.
+        var expected = IfMatch.Version(context.Request) ?? current.Version;
         await ApiTransaction.RunAsync(context, async () =>
         {
-            await leads.UpdateAsync(id, body.Merge(current.ToInput()), null, cancellationToken);
+            await leads.UpdateAsync(id, body.Merge(current.ToInput()), expected, cancellationToken);
             if (body.Status.Value is { } simple)
             {
                 await status.SetAsync(id, simple, cancellationToken); // a status the lead cannot take undoes the update
@@ -189,9 +192,9 @@ internal static class ExternalLeadsApi
         return Results.Ok(ExternalLead.From(await leads.GetAsync(id, cancellationToken: cancellationToken), Tenant(context)));
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, LeadService leads, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext context, LeadService leads, CancellationToken cancellationToken)
     {
-        await leads.DeleteAsync(id, cancellationToken);
+        await leads.DeleteAsync(id, IfMatch.Version(context.Request), cancellationToken);
         return Results.Ok(new { success = true });
     }
 }

@@ -124,11 +124,7 @@ internal static class LeadsApi
 
     private static async Task<IResult> DeleteAsync(Guid id, HttpContext context, LeadService leads, CancellationToken cancellationToken)
     {
-        if (IfMatch.Version(context.Request) is { } expected && (await leads.GetAsync(id, cancellationToken: cancellationToken)).Version != expected)
-        {
-            throw new ConflictException("The lead changed since you read it.", expected);
-        }
-        await leads.DeleteAsync(id, cancellationToken);
+        await leads.DeleteAsync(id, IfMatch.Version(context.Request), cancellationToken);
         return Results.Ok(new { success = true });
     }
 

@@ -6,6 +6,7 @@ using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Workspaces;
 using LeadDesk.Web.Components.Pages.Board;
 using LeadDesk.Web.Components.Pages.Leads;
+using LeadDesk.Web.Components.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -79,6 +80,11 @@ internal static class BoardEndpoints
         catch (ValidationException ex)
         {
             return Results.Text(string.Join(" ", ex.Errors.Select(e => e.ErrorMessage).Distinct()), statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (ConflictException ex)
+        {
+            // The card goes back; the toast says someone else moved or changed the lead at the same moment.
+            return Results.Text(UserProblem.Message(ex), statusCode: StatusCodes.Status409Conflict);
         }
     }
 }

@@ -1,0 +1,24 @@
+using FluentValidation;
+using LeadDesk.Core.Common;
+
+namespace LeadDesk.Web.Components.Shared;
+
+/// <summary>
+/// The refusals a form shows its user instead of an error page: the validator's messages, or a simultaneous change by
+/// someone else (who, and when). The form keeps what the user typed.
+/// </summary>
+public static class UserProblem
+{
+    public static bool IsExpected(Exception exception) => exception is ValidationException or ConflictException;
+
+    public static string Message(Exception exception) => exception switch
+    {
+        ValidationException validation => string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
+        ConflictException { ChangedBy: { } by, ChangedAt: { } at } conflict => $"{conflict.Message} {by} saved it at {Display.DateTime(at)}; reload to see their version.",
+        _ => exception.Message,
+    };
+
+    /// <summary>Field → messages for the form; a conflict belongs to no field.</summary>
+    public static IDictionary<string, string[]> ByField(Exception exception) =>
+        exception is ValidationException validation ? validation.ByField() : new Dictionary<string, string[]> { [""] = [Message(exception)] };
+}
