@@ -108,6 +108,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<LeadListService>();
         services.AddScoped<BulkLeadService>();
         services.AddScoped<DuplicateFinder>();
+        services.AddScoped<LeadIntake>();
         services.AddScoped<LeadSettingsService>();
         services.AddScoped<BoardService>();
         services.AddScoped<NoteService>();

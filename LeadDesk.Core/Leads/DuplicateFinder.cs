@@ -29,23 +29,46 @@ public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access)
     public const int MaxResults = 10;
 
     /// <summary>
-    /// A lead with the same normalised email or phone (seed 001's capture rule), or null. Workspace-wide,
+    /// The keys of the capture rule (seed 001) for a lead's contacts: <c>e:</c> and the normalised email, <c>p:</c> and the
+    /// normalised phone — only those that are valid, so a typo never matches a stranger.
+    /// </summary>
+    public static IReadOnlyList<string> ContactKeys(string? email, string? phone) =>
+        new[] { ContactNormalizer.IsValidEmail(email) ? "e:" + ContactNormalizer.Email(email) : null, ContactNormalizer.IsValidPhone(phone) ? "p:" + ContactNormalizer.Phone(phone) : null }
+            .OfType<string>().ToList();
+
+    /// <summary>
+    /// A lead with the same normalised email or phone (seed 001's capture rule), or null; the email wins. Workspace-wide,
     /// whoever can see it: a capture must not create a second lead for a person a rep already owns.
     /// </summary>
     public async Task<Guid?> ExistingAsync(string? email, string? phone, CancellationToken cancellationToken = default)
     {
-        var normalizedEmail = ContactNormalizer.IsValidEmail(email) ? ContactNormalizer.Email(email) : null;
-        var normalizedPhone = ContactNormalizer.IsValidPhone(phone) ? ContactNormalizer.Phone(phone) : null;
-        if (normalizedEmail is null && normalizedPhone is null)
+        var keys = ContactKeys(email, phone);
+        var known = await ExistingAsync(keys, cancellationToken);
+        return keys.Select(k => known.GetValueOrDefault(k)).FirstOrDefault(id => id != Guid.Empty) is var id && id != Guid.Empty ? id : null;
+    }
+
+    /// <summary>Contact key → a lead that has it, for many keys at once: one indexed lookup for the emails and one for the phones.</summary>
+    public async Task<Dictionary<string, Guid>> ExistingAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        var emails = keys.Where(c => c.StartsWith("e:", StringComparison.Ordinal)).Select(c => c[2..]).ToList();
+        var phones = keys.Where(c => c.StartsWith("p:", StringComparison.Ordinal)).Select(c => c[2..]).ToList();
+        var known = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        // One lookup per kind, each an index seek: an OR of both lets SQLite prefer walking another index over the workspace.
+        if (emails.Count > 0)
         {
-            return null;
+            foreach (var hit in await db.Leads.AsNoTracking().Where(l => emails.Contains(l.Email!)).Select(l => new { l.Id, l.Email }).ToListAsync(cancellationToken))
+            {
+                known.TryAdd("e:" + hit.Email, hit.Id);
+            }
         }
-        // One lookup per contact, each an index seek: an OR of both (with its null checks), or an ORDER BY, lets
-        // SQLite prefer walking another index over the whole workspace.
-        var byEmail = normalizedEmail is null ? null
-            : await db.Leads.AsNoTracking().Where(l => l.Email == normalizedEmail).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(cancellationToken);
-        return byEmail ?? (normalizedPhone is null ? null
-            : await db.Leads.AsNoTracking().Where(l => l.Phone == normalizedPhone).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(cancellationToken));
+        if (phones.Count > 0)
+        {
+            foreach (var hit in await db.Leads.AsNoTracking().Where(l => phones.Contains(l.Phone!)).Select(l => new { l.Id, l.Phone }).ToListAsync(cancellationToken))
+            {
+                known.TryAdd("p:" + hit.Phone, hit.Id);
+            }
+        }
+        return known;
     }
 
     public async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(DuplicateQuery query, CancellationToken cancellationToken = default)

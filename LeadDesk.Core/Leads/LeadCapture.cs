@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Integrations;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,25 +12,33 @@ namespace LeadDesk.Core.Leads;
 public sealed record CaptureResult(LeadDetails Lead, bool Created);
 
 /// <summary>
+/// The answer to an <c>Idempotency-Key</c>'s request, recorded in the capture's own transaction: <paramref name="Render"/>
+/// turns the result into the status and body the client gets (and a retry replays).
+/// </summary>
+public sealed record IdempotentAnswer(Guid RecordId, Func<CaptureResult, (int StatusCode, string Body)> Render);
+
+/// <summary>
 /// The capture API's writer. Leads posted at the same moment are checked for duplicates and written
 /// together, in one transaction per batch (group commit): SQLite takes one writer at a time, and a
 /// transaction per lead would cap capture at the rate of commits. Each caller still gets its own
-/// answer — its lead, the existing lead, or its own validation error.
+/// answer — its lead, the existing lead, or its own validation error. The batch follows the one duplicate
+/// rule (<see cref="LeadIntake"/>): its contacts are locked before they are looked up.
 /// </summary>
 public sealed class LeadCapture(IServiceScopeFactory scopes) : BackgroundService
 {
     public const int MaxBatch = 100;
 
-    private sealed record Item(Guid WorkspaceId, Guid? TokenId, NewLead Lead, TaskCompletionSource<CaptureResult> Done);
+    private sealed record Item(Guid WorkspaceId, Guid? TokenId, NewLead Lead, IdempotentAnswer? Answer, TaskCompletionSource<CaptureResult> Done);
 
     private static readonly HashSet<string> Permissions = [Workspaces.Permissions.LeadsView, Workspaces.Permissions.LeadsCreate];
 
     private readonly Channel<Item> _queue = Channel.CreateBounded<Item>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait });
     private volatile bool _running;
 
-    public async Task<CaptureResult> CaptureAsync(Guid workspaceId, Guid? tokenId, NewLead lead, CancellationToken cancellationToken = default)
+    public async Task<CaptureResult> CaptureAsync(Guid workspaceId, Guid? tokenId, NewLead lead, IdempotentAnswer? answer = null,
+        CancellationToken cancellationToken = default)
     {
-        var item = new Item(workspaceId, tokenId, lead, new TaskCompletionSource<CaptureResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var item = new Item(workspaceId, tokenId, lead, answer, new TaskCompletionSource<CaptureResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_running)
         {
             // No host running the writer (a job, a test): write it here, alone.
@@ -75,57 +84,63 @@ public sealed class LeadCapture(IServiceScopeFactory scopes) : BackgroundService
             var services = scope.ServiceProvider;
             var db = services.GetRequiredService<LeadDeskDbContext>();
             var leads = services.GetRequiredService<LeadService>();
-
-            var known = await KnownContactsAsync(db, items, cancellationToken);
-            var added = new List<(Item Item, Lead Lead)>();
-            var sameAs = new Dictionary<Item, Item>();
-            var claimed = new Dictionary<string, Item>(StringComparer.Ordinal);
-            var existing = new Dictionary<Item, Guid>();
-            foreach (var item in items)
+            var results = new List<(Item Item, CaptureResult Result)>();
+            await using (var transaction = await db.BeginWriteAsync(cancellationToken))
             {
-                var contacts = Contacts(item.Lead);
-                if (contacts.Select(c => known.GetValueOrDefault(c)).FirstOrDefault(id => id != Guid.Empty) is var id && id != Guid.Empty)
+                var contacts = items.ToDictionary(i => i, i => DuplicateFinder.ContactKeys(i.Lead.Email, i.Lead.Phone));
+                var keys = contacts.Values.SelectMany(k => k).Distinct().ToList();
+                await services.GetRequiredService<LeadIntake>().LockContactsAsync(keys, cancellationToken);
+                var known = await services.GetRequiredService<DuplicateFinder>().ExistingAsync(keys, cancellationToken);
+
+                var added = new List<(Item Item, Lead Lead)>();
+                var sameAs = new Dictionary<Item, Item>();
+                var claimed = new Dictionary<string, Item>(StringComparer.Ordinal);
+                var existing = new Dictionary<Item, Guid>();
+                foreach (var item in items)
                 {
-                    existing[item] = id;
-                }
-                else if (contacts.Select(claimed.GetValueOrDefault).FirstOrDefault(other => other is not null) is { } first)
-                {
-                    sameAs[item] = first; // the same person twice in one batch: one lead
-                }
-                else
-                {
-                    try
+                    if (contacts[item].Select(c => known.GetValueOrDefault(c)).FirstOrDefault(id => id != Guid.Empty) is var id && id != Guid.Empty)
                     {
-                        added.Add((item, await leads.AddAsync(item.Lead, cancellationToken)));
-                        contacts.ForEach(c => claimed[c] = item);
+                        existing[item] = id;
                     }
-                    catch (Exception ex)
+                    else if (contacts[item].Select(claimed.GetValueOrDefault).FirstOrDefault(other => other is not null) is { } first)
                     {
-                        item.Done.TrySetException(ex);
+                        sameAs[item] = first; // the same person twice in one batch: one lead
+                    }
+                    else
+                    {
+                        try
+                        {
+                            added.Add((item, await leads.AddAsync(item.Lead, cancellationToken)));
+                            contacts[item].ToList().ForEach(c => claimed[c] = item);
+                        }
+                        catch (Exception ex)
+                        {
+                            item.Done.TrySetException(ex);
+                        }
                     }
                 }
-            }
 
-            await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
 
-            // New leads are answered from what was written; only leads that already existed are read back.
-            var details = (await leads.GetManyAsync([.. existing.Values.Distinct()], cancellationToken)).ToDictionary(d => d.Id);
-            foreach (var (_, lead) in added)
-            {
-                details[lead.Id] = await leads.WrittenAsync(lead, cancellationToken);
+                // New leads are answered from what was written; only leads that already existed are read back.
+                var details = (await leads.GetManyAsync([.. existing.Values.Distinct()], cancellationToken)).ToDictionary(d => d.Id);
+                foreach (var (_, lead) in added)
+                {
+                    details[lead.Id] = await leads.WrittenAsync(lead, cancellationToken);
+                }
+                var createdBy = added.ToDictionary(a => a.Item, a => a.Lead.Id);
+                results.AddRange(added.Select(a => (a.Item, new CaptureResult(details[a.Lead.Id], true))));
+                results.AddRange(existing.Select(e => (e.Key, new CaptureResult(details[e.Value], false))));
+                results.AddRange(sameAs.Select(s => (s.Key, new CaptureResult(details[createdBy[s.Value]], false))));
+
+                // Idempotency keys are completed in the same transaction as their leads: no lead without its answer.
+                await services.GetRequiredService<IdempotencyStore>().CompleteAsync(
+                    [.. results.Where(r => r.Item.Answer is not null).Select(r => Answer(r.Item.Answer!, r.Result))], cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
-            var createdBy = added.ToDictionary(a => a.Item, a => a.Lead.Id);
-            foreach (var (item, lead) in added)
+            foreach (var (item, result) in results)
             {
-                item.Done.TrySetResult(new CaptureResult(details[lead.Id], true));
-            }
-            foreach (var (item, id) in existing)
-            {
-                item.Done.TrySetResult(new CaptureResult(details[id], false));
-            }
-            foreach (var (item, first) in sameAs)
-            {
-                item.Done.TrySetResult(new CaptureResult(details[createdBy[first]], false));
+                item.Done.TrySetResult(result);
             }
         }
         catch (Exception) when (items.Count > 1)
@@ -142,6 +157,12 @@ public sealed class LeadCapture(IServiceScopeFactory scopes) : BackgroundService
         }
     }
 
+    private static (Guid RecordId, int StatusCode, string Body) Answer(IdempotentAnswer answer, CaptureResult result)
+    {
+        var (status, body) = answer.Render(result);
+        return (answer.RecordId, status, body);
+    }
+
     private AsyncServiceScope Scope(Item item)
     {
         var scope = scopes.CreateAsyncScope();
@@ -149,31 +170,4 @@ public sealed class LeadCapture(IServiceScopeFactory scopes) : BackgroundService
         return scope;
     }
 
-    private static List<string> Contacts(NewLead lead) =>
-        new[] { ContactNormalizer.IsValidEmail(lead.Email) ? "e:" + ContactNormalizer.Email(lead.Email) : null, ContactNormalizer.IsValidPhone(lead.Phone) ? "p:" + ContactNormalizer.Phone(lead.Phone) : null }
-            .OfType<string>().ToList();
-
-    // Two indexed lookups for the whole batch: which of these emails and phones are already leads.
-    private static async Task<Dictionary<string, Guid>> KnownContactsAsync(LeadDeskDbContext db, IReadOnlyList<Item> items, CancellationToken cancellationToken)
-    {
-        var contacts = items.SelectMany(i => Contacts(i.Lead)).Distinct().ToList();
-        var emails = contacts.Where(c => c.StartsWith("e:", StringComparison.Ordinal)).Select(c => c[2..]).ToList();
-        var phones = contacts.Where(c => c.StartsWith("p:", StringComparison.Ordinal)).Select(c => c[2..]).ToList();
-        var known = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        if (emails.Count > 0)
-        {
-            foreach (var hit in await db.Leads.AsNoTracking().Where(l => emails.Contains(l.Email!)).Select(l => new { l.Id, l.Email }).ToListAsync(cancellationToken))
-            {
-                known.TryAdd("e:" + hit.Email, hit.Id);
-            }
-        }
-        if (phones.Count > 0)
-        {
-            foreach (var hit in await db.Leads.AsNoTracking().Where(l => phones.Contains(l.Phone!)).Select(l => new { l.Id, l.Phone }).ToListAsync(cancellationToken))
-            {
-                known.TryAdd("p:" + hit.Phone, hit.Id);
-            }
-        }
-        return known;
-    }
 }

@@ -32,7 +32,7 @@ public enum SubmissionOutcome
 }
 
 /// <summary>Web forms: admins manage them; anyone on an allowed site submits them (as the workspace, with create rights only).</summary>
-public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, LeadService leads, DuplicateFinder duplicates, TimeProvider clock)
+public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, LeadIntake intake, TimeProvider clock)
 {
     private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -113,16 +113,10 @@ public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, Lea
         var (first, last) = LeadInput.SplitName(Field(WebFormFields.Name));
         var message = Field(WebFormFields.Message);
         var now = clock.GetUtcNow().UtcDateTime;
-        SubmissionOutcome outcome;
-        if (await duplicates.ExistingAsync(Field(WebFormFields.Email), Field(WebFormFields.Phone), cancellationToken) is { } existing)
+        // One transaction under the one duplicate rule: the same person posting twice at once (or on two nodes) is one lead.
+        return await db.WriteAsync(async () =>
         {
-            db.LeadActivities.Add(new LeadActivity(existing, ActivityType.FormSubmitted, $"Submitted the web form “{form.Name}” again", message, now));
-            await db.SaveChangesAsync(cancellationToken);
-            outcome = SubmissionOutcome.Existing;
-        }
-        else
-        {
-            await leads.CreateAsync(new NewLead
+            var added = await intake.AddAsync(new NewLead
             {
                 FirstName = first,
                 LastName = last,
@@ -135,12 +129,16 @@ public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, Lea
                 StageId = form.StageId,
                 OwnerId = form.OwnerId,
                 Channel = LeadChannel.Form,
-            }, cancellationToken);
-            outcome = SubmissionOutcome.Created;
-        }
-        await db.WebForms.IgnoreQueryFilters().Where(f => f.Id == form.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.SubmissionCount, f => f.SubmissionCount + 1).SetProperty(f => f.LastSubmissionAt, now), cancellationToken);
-        return outcome;
+            }, DuplicateRule.UseExisting, cancellationToken);
+            if (!added.Created)
+            {
+                db.LeadActivities.Add(new LeadActivity(added.LeadId, ActivityType.FormSubmitted, $"Submitted the web form “{form.Name}” again", message, now));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            await db.WebForms.IgnoreQueryFilters().Where(f => f.Id == form.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.SubmissionCount, f => f.SubmissionCount + 1).SetProperty(f => f.LastSubmissionAt, now), cancellationToken);
+            return added.Created ? SubmissionOutcome.Created : SubmissionOutcome.Existing;
+        }, cancellationToken);
     }
 
     private void RequireAdmin()

@@ -22,6 +22,12 @@ public sealed class CoreFixture : IAsyncDisposable
     public DatabaseProvider Provider => _database.Provider;
 
     public CoreFixture(params KeyValuePair<string, string?>[] extraSettings)
+        : this(null, extraSettings)
+    {
+    }
+
+    /// <param name="configure">Changes to the services after Core's registrations (an interceptor that injects a failure, say).</param>
+    public CoreFixture(Action<IServiceCollection>? configure, params KeyValuePair<string, string?>[] extraSettings)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(_database.Settings().Concat(extraSettings))
@@ -31,12 +37,15 @@ public sealed class CoreFixture : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLeadDeskCore(configuration, AppContext.BaseDirectory);
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        configure?.Invoke(services);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    public static async Task<CoreFixture> MigratedAsync(params KeyValuePair<string, string?>[] extraSettings)
+    public static Task<CoreFixture> MigratedAsync(params KeyValuePair<string, string?>[] extraSettings) => MigratedAsync(null, extraSettings);
+
+    public static async Task<CoreFixture> MigratedAsync(Action<IServiceCollection>? configure, params KeyValuePair<string, string?>[] extraSettings)
     {
-        var fixture = new CoreFixture(extraSettings);
+        var fixture = new CoreFixture(configure, extraSettings);
         await using var scope = fixture.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<LeadDeskDbContext>().MigrateAsync();
         return fixture;

@@ -19,12 +19,15 @@ public class LeadDeskAppFactory : WebApplicationFactory<Program>
     public const string Rep = "rep1@demo.test";
     public const string OtherRep = "rep2@demo.test";
 
-    private readonly TestDatabase _database = new();
+    private readonly Lazy<TestDatabase> _database = new(() => new TestDatabase());
+
+    /// <summary>The database this app runs on: its own by default; a second web node uses the first's.</summary>
+    public virtual IEnumerable<KeyValuePair<string, string?>> DatabaseSettings => _database.Value.Settings();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in _database.Settings())
+        foreach (var (key, value) in DatabaseSettings)
         {
             builder.UseSetting(key, value);
         }
@@ -46,9 +49,9 @@ public class LeadDeskAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _database.IsValueCreated)
         {
-            _database.Dispose();
+            _database.Value.Dispose();
         }
     }
 }

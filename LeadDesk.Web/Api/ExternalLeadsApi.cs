@@ -3,6 +3,8 @@ using FluentValidation;
 using LeadDesk.Core.Integrations;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Workspaces;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace LeadDesk.Web.Api;
 
@@ -97,65 +99,76 @@ internal static class ExternalLeadsApi
         return Results.Ok(details.Select(lead => ExternalLead.From(lead, tenant)).ToList());
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, LeadCapture capture, ICurrentActor actor, LeadService leads, SimpleStatus status,
-        IdempotencyStore idempotency, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext context, LeadCapture capture, ICurrentActor actor, LeadIntake intake, LeadService leads,
+        SimpleStatus status, IdempotencyStore idempotency, IValidator<NewLead> validator, CancellationToken cancellationToken)
     {
         var json = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        var body = LeadBody.Read(json);
+        // Seed 000: a name, and an email or phone, or 400 — checked before the duplicate rule, so an invalid
+        // payload is refused even when it names a known lead.
+        await validator.ValidateAndThrowAsync(body.ToNewLead(LeadChannel.Api), cancellationToken);
+
         var key = context.Request.Headers["Idempotency-Key"].ToString();
-        if (key.Length == 0)
+        Guid? recordId = null;
+        if (key.Length > 0)
         {
-            var (code, captured) = await CaptureCoreAsync(context, json, capture, actor, leads, status, cancellationToken);
-            return code == StatusCodes.Status201Created ? Results.Created($"{ApiRoutes.ExternalLeads}/{captured.Id}", captured) : Results.Ok(captured);
+            var begun = await idempotency.BeginAsync(key, context.Request.Method, context.Request.Path, json.GetRawText(), cancellationToken);
+            if (begun is IdempotencyOutcome.Replay replay)
+            {
+                context.Response.Headers["Idempotent-Replayed"] = "true";
+                return Results.Content(replay.Body, "application/json", statusCode: replay.StatusCode);
+            }
+            recordId = ((IdempotencyOutcome.Proceed)begun).RecordId;
         }
-        var begun = await idempotency.BeginAsync(key, context.Request.Method, context.Request.Path, json.GetRawText(), cancellationToken);
-        if (begun is IdempotencyOutcome.Replay replay)
-        {
-            context.Response.Headers["Idempotent-Replayed"] = "true";
-            return Results.Content(replay.Body, "application/json", statusCode: replay.StatusCode);
-        }
-        var recordId = ((IdempotencyOutcome.Proceed)begun).RecordId;
+        var render = Renderer(context);
         try
         {
-            var (statusCode, lead) = await CaptureCoreAsync(context, json, capture, actor, leads, status, cancellationToken);
-            var body = JsonSerializer.Serialize(lead, context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
-            await idempotency.CompleteAsync(recordId, statusCode, body, cancellationToken);
-            return Results.Content(body, "application/json", statusCode: statusCode);
+            var result = body.Status.Value is not { } simple
+                // The common case goes through the batched writer (group commit), the fast path for bulk capture.
+                ? await capture.CaptureAsync(actor.WorkspaceId!.Value, actor.TokenId, body.ToNewLead(LeadChannel.Api),
+                    recordId is { } id ? new IdempotentAnswer(id, render) : null, cancellationToken)
+                : await CaptureWithStatusAsync(context, body, simple, recordId, intake, leads, status, idempotency, render, cancellationToken);
+            if (result.Created)
+            {
+                context.Response.Headers.Location = $"{ApiRoutes.ExternalLeads}/{result.Lead.Id}";
+            }
+            var (code, answer) = render(result);
+            return Results.Content(answer, "application/json", statusCode: code);
         }
-        catch
+        catch when (recordId is { } id)
         {
-            await idempotency.AbandonAsync(recordId, CancellationToken.None);
+            await idempotency.AbandonAsync(id, CancellationToken.None);
             throw;
         }
     }
 
-    // Seed 001: a known email or phone answers 200 with the lead we have, and creates nothing.
-    private static async Task<(int Status, ExternalLead Lead)> CaptureCoreAsync(HttpContext context, JsonElement json, LeadCapture capture, ICurrentActor actor,
-        LeadService leads, SimpleStatus status, CancellationToken cancellationToken)
-    {
-        var body = LeadBody.Read(json);
-        // Seed 000: a name, and an email or phone, or 400 — checked before the duplicate rule, so an invalid
-        // payload is refused even when it names a known lead.
-        await context.RequestServices.GetRequiredService<IValidator<NewLead>>().ValidateAndThrowAsync(body.ToNewLead(LeadChannel.Api), cancellationToken);
-        var tenant = Tenant(context);
-        if (body.Status.Value is not { } simple)
+    // With a status, the lead is created and moved in one transaction (a status it cannot take creates nothing), under the
+    // same duplicate rule as the batched writer; a known email or phone answers with that lead, its status unchanged.
+    private static Task<CaptureResult> CaptureWithStatusAsync(HttpContext context, LeadBody body, string simple, Guid? recordId, LeadIntake intake,
+        LeadService leads, SimpleStatus status, IdempotencyStore idempotency, Func<CaptureResult, (int, string)> render, CancellationToken cancellationToken) =>
+        ApiTransaction.RunAsync(context, async () =>
         {
-            // The common case goes through the batched writer (group commit), the fast path for bulk capture.
-            var captured = await capture.CaptureAsync(actor.WorkspaceId!.Value, actor.TokenId, body.ToNewLead(LeadChannel.Api), cancellationToken);
-            return (captured.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK, ExternalLead.From(captured.Lead, tenant));
-        }
-        // With a status, the lead is created and moved in one transaction: a status it cannot take creates nothing.
-        var duplicates = context.RequestServices.GetRequiredService<DuplicateFinder>();
-        if (await duplicates.ExistingAsync(body.Email.Value, body.Phone.Value, cancellationToken) is { } existing)
-        {
-            return (StatusCodes.Status200OK, ExternalLead.From(await leads.GetAsync(existing, cancellationToken: cancellationToken), tenant));
-        }
-        var id = await ApiTransaction.RunAsync(context, async () =>
-        {
-            var created = await leads.CreateAsync(body.ToNewLead(LeadChannel.Api), cancellationToken);
-            await status.SetAsync(created, simple, cancellationToken);
-            return created;
+            var added = await intake.AddAsync(body.ToNewLead(LeadChannel.Api), DuplicateRule.UseExisting, cancellationToken);
+            if (added.Created)
+            {
+                await status.SetAsync(added.LeadId, simple, cancellationToken);
+            }
+            var result = new CaptureResult(await leads.GetAsync(added.LeadId, cancellationToken: cancellationToken), added.Created);
+            if (recordId is { } id)
+            {
+                var (code, answer) = render(result);
+                await idempotency.CompleteAsync(id, code, answer, cancellationToken);
+            }
+            return result;
         });
-        return (StatusCodes.Status201Created, ExternalLead.From(await leads.GetAsync(id, cancellationToken: cancellationToken), tenant));
+
+    /// <summary>Seed 001: 201 with a new lead, 200 with the existing one; the body in seed 000's shape.</summary>
+    private static Func<CaptureResult, (int, string)> Renderer(HttpContext context)
+    {
+        var tenant = Tenant(context);
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        return result => (result.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK,
+            JsonSerializer.Serialize(ExternalLead.From(result.Lead, tenant), options));
     }
 
     /// <summary>The token's workspace slug (this API takes tokens only).</summary>

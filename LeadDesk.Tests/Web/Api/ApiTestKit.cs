@@ -64,6 +64,12 @@ public class ApiAppFactory : LeadDeskAppFactory
     }
 }
 
+/// <summary>Another web node on the same database as <paramref name="first"/> (start the first one before this one).</summary>
+public sealed class SecondApiNode(ApiAppFactory first) : ApiAppFactory
+{
+    public override IEnumerable<KeyValuePair<string, string?>> DatabaseSettings => first.DatabaseSettings;
+}
+
 /// <summary>The app with a tiny rate limit: one request a second, two at once.</summary>
 public sealed class RateLimitedAppFactory : LeadDeskAppFactory
 {
@@ -279,6 +285,4 @@ public static class ApiKit
 
     public static bool IsSuccess(this HttpResponseMessage response) => (int)response.StatusCode is >= 200 and < 300;
 
-    public static void AssertNo500(this HttpResponseMessage response, string? body = null) =>
-        Assert.True((int)response.StatusCode < 500, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: {(int)response.StatusCode} {body}");
 }

@@ -194,19 +194,22 @@ public sealed class BadInputTests(ApiAppFactory app) : IClassFixture<ApiAppFacto
         await response.ExpectFieldErrorAsync(field);
     }
 
+    // Seed 000's list takes no paging parameters, so odd ones fall back to the defaults and bounds instead of failing.
     [Theory]
-    [InlineData("limit=abc")]
-    [InlineData("limit=0")]
-    [InlineData("limit=100000")]
-    [InlineData("offset=-5")]
-    public async Task ExternalList_WithABadQuery_IsNever500(string query)
+    [InlineData("limit=abc", ExternalLeadsApi.DefaultLimit, 0)]
+    [InlineData("limit=0", 1, 0)]
+    [InlineData("limit=100000", ExternalLeadsApi.MaxLimit, 0)]
+    [InlineData("offset=-5", ExternalLeadsApi.DefaultLimit, 0)]
+    public async Task ExternalList_WithAnOddQuery_AnswersTheDefaultOrBoundedPage(string query, int limit, int offset)
     {
         var token = await app.DemoTokenAsync();
+        var all = (await (await _client.GetAsync($"{ApiRoutes.ExternalLeads}?limit={ExternalLeadsApi.MaxLimit}", token)).ExpectAsync(HttpStatusCode.OK))
+            .EnumerateArray().Select(l => l.GetProperty("id").GetGuid()).ToList();
 
         var response = await _client.GetAsync($"{ApiRoutes.ExternalLeads}?{query}", token);
 
-        response.AssertNo500(await response.Content.ReadAsStringAsync());
-        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest);
+        var page = (await response.ExpectAsync(HttpStatusCode.OK)).EnumerateArray().Select(l => l.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(all.Skip(offset).Take(limit), page);
     }
 
     public static TheoryData<string, string, string, string> BadPartBodies => new()
@@ -414,20 +417,21 @@ public sealed class BadInputTests(ApiAppFactory app) : IClassFixture<ApiAppFacto
     }
 
     [Theory]
-    [InlineData("/api/v1/leads/not-a-guid")]
-    [InlineData("/api/v1/leads/00000000-0000-0000-0000-000000000000")]
-    [InlineData("/api/v1/lead-settings/stages?pipelineId=abc")]
-    [InlineData("/api/v1/lead-settings/stages?module=opportunities")]
-    [InlineData("/api/v1/lead-settings/pipelines?module=widgets")]
-    [InlineData("/api/v1/lead-settings/stages/00000000-0000-0000-0000-000000000000/fields")]
-    public async Task OddUrls_Are4xx_NotServerErrors(string url)
+    [InlineData("/api/v1/leads/not-a-guid", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/leads/00000000-0000-0000-0000-000000000000", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/lead-settings/stages?pipelineId=abc", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/lead-settings/stages?module=opportunities", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/lead-settings/pipelines?module=widgets", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/lead-settings/stages/00000000-0000-0000-0000-000000000000/fields", HttpStatusCode.NotFound)]
+    public async Task OddUrls_AreClientErrors_InTheApiFormat(string url, HttpStatusCode status)
     {
         var token = await app.DemoTokenAsync();
 
         var response = await _client.GetAsync(url, token);
 
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{url}: {(int)response.StatusCode} {text}");
+        var problem = await response.ExpectAsync(status);
+        Assert.Equal(ApiKit.ProblemJson, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
     }
 
     // ---- mass assignment -----------------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ public sealed class ApiTokenPageTests(LeadDeskAppFactory app) : IClassFixture<Le
 
         var response = await manager.GetAsync(new Uri("/settings/api-tokens", UriKind.Relative));
 
-        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.RedirectPath(), StringComparison.Ordinal);
     }
 }
