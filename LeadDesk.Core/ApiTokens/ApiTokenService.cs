@@ -33,7 +33,7 @@ public sealed class ApiTokenService(LeadDeskDbContext db, ICurrentActor actor, T
 
     public async Task<IReadOnlyList<ApiTokenView>> ListAsync(CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        actor.Require(Permissions.ApiTokensManage);
         var now = Now;
         var rows = await (
                 from t in db.ApiTokens.AsNoTracking()
@@ -47,7 +47,7 @@ public sealed class ApiTokenService(LeadDeskDbContext db, ICurrentActor actor, T
 
     public async Task<NewApiToken> CreateAsync(string? name, IReadOnlyCollection<string> scopes, DateTime? expiresAt, CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        actor.Require(Permissions.ApiTokensManage);
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length is 0 or > ApiToken.NameMaxLength)
         {
@@ -72,7 +72,7 @@ public sealed class ApiTokenService(LeadDeskDbContext db, ICurrentActor actor, T
 
     public async Task RevokeAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        actor.Require(Permissions.ApiTokensManage);
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw new NotFoundException("API token");
         token.Revoke(Now);
         await db.SaveChangesAsync(cancellationToken);
@@ -139,13 +139,6 @@ public sealed class ApiTokenService(LeadDeskDbContext db, ICurrentActor actor, T
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private void RequireAdmin()
-    {
-        if (!actor.Can(Permissions.SettingsAdmin) || actor.TokenId is not null)
-        {
-            throw new ForbiddenException("Only admins, signed in, manage API tokens.");
-        }
-    }
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 

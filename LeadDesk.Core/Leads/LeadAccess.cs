@@ -13,9 +13,13 @@ public sealed class LeadAccess(LeadDeskDbContext db, ICurrentActor actor)
 {
     private LeadVisibility? _visibility;
 
-    /// <summary>Leads of the workspace the actor may see (deleted ones hidden unless <paramref name="includeDeleted"/>).</summary>
+    /// <summary>
+    /// Leads of the workspace the actor may see (deleted ones hidden unless <paramref name="includeDeleted"/>); every lead read
+    /// starts here, so it is where <c>leads.view</c> is required.
+    /// </summary>
     public async Task<IQueryable<Lead>> VisibleAsync(bool includeDeleted = false, CancellationToken cancellationToken = default)
     {
+        actor.Require(Permissions.LeadsView);
         var leads = includeDeleted ? db.Leads.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter]) : db.Leads;
         if (!await IsRestrictedAsync(cancellationToken))
         {
@@ -60,13 +64,7 @@ public sealed class LeadAccess(LeadDeskDbContext db, ICurrentActor actor)
         }
     }
 
-    public void Require(string permission, string message)
-    {
-        if (!actor.Can(permission))
-        {
-            throw new ForbiddenException(message);
-        }
-    }
+    public void Require(string permission, string? message = null) => actor.Require(permission, message);
 
     /// <summary>Whether <paramref name="userId"/> is a member of the current workspace (owners and team members must be).</summary>
     public Task<bool> IsMemberAsync(Guid userId, CancellationToken cancellationToken = default) =>

@@ -178,8 +178,10 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
     /// A distinct scan of the source index (deleted leads included, so the index covers it), kept for a
     /// minute per workspace: a brand-new source reaches the filter within that minute.
     /// </remarks>
-    public async Task<IReadOnlyList<string>> SourcesAsync(CancellationToken cancellationToken = default) =>
-        await cache.GetOrCreateAsync($"lead-sources:{actor.WorkspaceId}", async entry =>
+    public async Task<IReadOnlyList<string>> SourcesAsync(CancellationToken cancellationToken = default)
+    {
+        actor.Require(Permissions.LeadsView);
+        return await cache.GetOrCreateAsync($"lead-sources:{actor.WorkspaceId}", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             return await db.Leads.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter]).AsNoTracking()
@@ -190,6 +192,7 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
                 .Take(200)
                 .ToListAsync(cancellationToken);
         }) ?? [];
+    }
 
     // Each order ends with the id (time-ordered Guid v7), so pages never overlap when values tie.
     private static IOrderedQueryable<Lead> Order(IQueryable<Lead> leads, LeadSort sort, bool descending) => (sort, descending) switch

@@ -60,6 +60,7 @@ public sealed class NoteService(LeadDeskDbContext db, LeadAccess access, ICurren
 
     private async Task<LeadNote> FindOwnAsync(Guid leadId, Guid noteId, CancellationToken cancellationToken)
     {
+        access.Require(Permissions.LeadsEdit, "You cannot change notes in this workspace.");
         await access.EnsureVisibleAsync(leadId, cancellationToken: cancellationToken);
         var note = await db.LeadNotes.FirstOrDefaultAsync(n => n.Id == noteId && n.LeadId == leadId, cancellationToken)
             ?? throw new NotFoundException("Note");

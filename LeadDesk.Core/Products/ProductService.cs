@@ -19,12 +19,15 @@ public sealed class ProductService(LeadDeskDbContext db, LeadAccess access, Time
 {
     public const decimal MaxQuantity = 1_000_000m;
 
-    public async Task<IReadOnlyList<ProductView>> CatalogAsync(CancellationToken cancellationToken = default) =>
-        await db.Products.AsNoTracking()
+    public async Task<IReadOnlyList<ProductView>> CatalogAsync(CancellationToken cancellationToken = default)
+    {
+        access.Require(Permissions.SettingsView);
+        return await db.Products.AsNoTracking()
             .Where(p => p.IsActive)
             .OrderBy(p => p.Name)
             .Select(p => new ProductView(p.Id, p.Name, p.Sku, p.UnitPrice))
             .ToListAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<LeadProductView>> ListAsync(Guid leadId, CancellationToken cancellationToken = default)
     {

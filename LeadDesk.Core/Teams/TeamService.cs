@@ -14,11 +14,14 @@ public sealed record TeamMemberView(Guid UserId, string DisplayName, string Emai
 /// <summary>Who works a lead besides its owner, and in which role.</summary>
 public sealed class TeamService(LeadDeskDbContext db, LeadAccess access, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<TeamRoleView>> RolesAsync(CancellationToken cancellationToken = default) =>
-        await db.TeamRoles.AsNoTracking()
+    public async Task<IReadOnlyList<TeamRoleView>> RolesAsync(CancellationToken cancellationToken = default)
+    {
+        access.Require(Permissions.SettingsView);
+        return await db.TeamRoles.AsNoTracking()
             .OrderBy(r => r.SortOrder).ThenBy(r => r.Name)
             .Select(r => new TeamRoleView(r.Id, r.Key, r.Name))
             .ToListAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<TeamMemberView>> ListAsync(Guid leadId, CancellationToken cancellationToken = default)
     {

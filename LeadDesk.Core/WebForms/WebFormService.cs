@@ -38,14 +38,14 @@ public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, Lea
 
     public async Task<IReadOnlyList<WebFormView>> ListAsync(CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        actor.Require(Permissions.SettingsAdmin);
         var forms = await db.WebForms.AsNoTracking().OrderByDescending(f => f.CreatedAt).ToListAsync(cancellationToken);
         return forms.Select(View).ToList();
     }
 
     public async Task<WebFormView> CreateAsync(WebFormInput input, CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        actor.Require(Permissions.SettingsAdmin);
         await CheckAsync(input, cancellationToken);
         var form = new WebForm(RandomNumberGenerator.GetString(Base62, WebForm.KeyLength), input.Name!.Trim(), FieldsOf(input));
         Apply(form, input);
@@ -56,7 +56,7 @@ public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, Lea
 
     public async Task<WebFormView> UpdateAsync(Guid id, WebFormInput input, CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        actor.Require(Permissions.SettingsAdmin);
         await CheckAsync(input, cancellationToken);
         var form = await db.WebForms.FirstOrDefaultAsync(f => f.Id == id, cancellationToken) ?? throw new NotFoundException("Web form");
         form.Name = input.Name!.Trim();
@@ -68,7 +68,7 @@ public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, Lea
 
     public async Task SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        actor.Require(Permissions.SettingsAdmin);
         var form = await db.WebForms.FirstOrDefaultAsync(f => f.Id == id, cancellationToken) ?? throw new NotFoundException("Web form");
         form.IsActive = active;
         await db.SaveChangesAsync(cancellationToken);
@@ -76,7 +76,7 @@ public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, Lea
 
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        actor.Require(Permissions.SettingsAdmin);
         var form = await db.WebForms.FirstOrDefaultAsync(f => f.Id == id, cancellationToken) ?? throw new NotFoundException("Web form");
         db.WebForms.Remove(form);
         await db.SaveChangesAsync(cancellationToken);
@@ -141,13 +141,6 @@ public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, Lea
         }, cancellationToken);
     }
 
-    private void RequireAdmin()
-    {
-        if (!actor.Can(Permissions.SettingsAdmin))
-        {
-            throw new ForbiddenException("Only admins manage web forms.");
-        }
-    }
 
     private static string FieldsOf(WebFormInput input) =>
         string.Join(' ', WebFormFields.All.Select(f => f.Key).Where(input.Fields.Contains));

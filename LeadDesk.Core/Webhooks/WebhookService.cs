@@ -23,7 +23,7 @@ public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IM
 
     public async Task<IReadOnlyList<WebhookView>> ListAsync(CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        actor.Require(Permissions.SettingsAdmin);
         var rows = await db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
         return rows.Select(s => new WebhookView(s.Id, s.Url, s.Secret, s.EventList, s.IsActive, s.LastStatus, s.LastAttemptAt, s.LastSuccessAt, s.CreatedAt)).ToList();
     }
@@ -31,7 +31,7 @@ public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IM
     /// <summary>The latest deliveries of the workspace's webhooks, newest first.</summary>
     public async Task<IReadOnlyList<DeliveryView>> DeliveriesAsync(int limit = 30, CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        actor.Require(Permissions.SettingsAdmin);
         return await (
                 from d in db.WebhookDeliveries.AsNoTracking()
                 join s in db.WebhookSubscriptions on d.SubscriptionId equals s.Id
@@ -43,7 +43,7 @@ public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IM
 
     public async Task<WebhookView> CreateAsync(string? url, IReadOnlyCollection<string> events, CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        actor.Require(Permissions.SettingsAdmin);
         var address = CheckUrl(url);
         var chosen = WebhookEvents.All.Select(e => e.Name).Where(events.Contains).ToList();
         if (chosen.Count == 0)
@@ -59,7 +59,7 @@ public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IM
 
     public async Task SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        actor.Require(Permissions.SettingsAdmin);
         var subscription = await FindAsync(id, cancellationToken);
         subscription.IsActive = active;
         await db.SaveChangesAsync(cancellationToken);
@@ -68,7 +68,7 @@ public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IM
 
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        actor.Require(Permissions.SettingsAdmin);
         db.WebhookSubscriptions.Remove(await FindAsync(id, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         Forget();
@@ -77,7 +77,7 @@ public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IM
     /// <summary>Queues a <c>ping</c> to the subscription, to check the URL and the signature before real events flow.</summary>
     public async Task PingAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        actor.Require(Permissions.SettingsAdmin);
         var subscription = await FindAsync(id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         db.WebhookDeliveries.Add(WebhookDelivery.Create(subscription.WorkspaceId, subscription.Id, WebhookEvents.Ping, deliveryId => WebhookEvents.PingPayload(deliveryId, now), now));
@@ -90,13 +90,6 @@ public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IM
     // The recorder caches who listens; a change here must reach it now, on this node (others within a minute).
     private void Forget() => cache.Remove(WebhookRecorder.CacheKey(actor.WorkspaceId ?? Guid.Empty));
 
-    private void RequireAdmin()
-    {
-        if (!actor.Can(Permissions.SettingsAdmin))
-        {
-            throw new ForbiddenException("Only admins manage webhooks.");
-        }
-    }
 
     /// <summary>
     /// An http(s) URL. Loopback and private addresses are refused unless <c>Webhooks:AllowPrivateAddresses</c>

@@ -1,3 +1,5 @@
+using LeadDesk.Core.Common;
+
 namespace LeadDesk.Core.Workspaces;
 
 /// <summary>Named permissions; the web layer exposes each as an authorization policy of the same name.</summary>
@@ -9,15 +11,39 @@ public static class Permissions
     public const string LeadsDelete = "leads.delete";
     /// <summary>Read pipelines, stages and the other lead settings (everyone works with them).</summary>
     public const string SettingsView = "settings.view";
+    /// <summary>Change the workspace's settings: lead settings, web forms, webhooks. A <c>settings:write</c> token has it.</summary>
     public const string SettingsAdmin = "settings.admin";
+    /// <summary>Issue and revoke API tokens: admins signed in only. No token scope grants it, so a token cannot mint tokens.</summary>
+    public const string ApiTokensManage = "api-tokens.manage";
 
-    public static readonly IReadOnlyList<string> All = [LeadsView, LeadsCreate, LeadsEdit, LeadsDelete, SettingsView, SettingsAdmin];
+    public static readonly IReadOnlyList<string> All = [LeadsView, LeadsCreate, LeadsEdit, LeadsDelete, SettingsView, SettingsAdmin, ApiTokensManage];
 
     public static bool IsGranted(WorkspaceRole role, string permission) => permission switch
     {
         LeadsView or LeadsCreate or LeadsEdit or SettingsView => true,
         LeadsDelete => role >= WorkspaceRole.Manager,
-        SettingsAdmin => role == WorkspaceRole.Admin,
+        SettingsAdmin or ApiTokensManage => role == WorkspaceRole.Admin,
         _ => false,
+    };
+
+    /// <summary>The one permission check of every service operation: 403 (<see cref="ForbiddenException"/>) unless the actor has it.</summary>
+    public static void Require(this ICurrentActor actor, string permission, string? message = null)
+    {
+        if (!actor.Can(permission))
+        {
+            throw new ForbiddenException(message ?? Refusal(permission));
+        }
+    }
+
+    private static string Refusal(string permission) => permission switch
+    {
+        LeadsView => "You cannot see leads in this workspace.",
+        LeadsCreate => "You cannot create leads in this workspace.",
+        LeadsEdit => "You cannot edit leads in this workspace.",
+        LeadsDelete => "Only managers and admins can delete and restore leads.",
+        SettingsView => "You cannot see this workspace's settings.",
+        SettingsAdmin => "Only admins can change this workspace's settings.",
+        ApiTokensManage => "Only admins, signed in, manage API tokens.",
+        _ => "You cannot do that here.",
     };
 }

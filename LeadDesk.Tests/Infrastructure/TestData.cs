@@ -201,7 +201,7 @@ public class SharedDatabase : IAsyncLifetime
     /// <summary>Extra configuration for the fixture (a document folder, say).</summary>
     protected virtual KeyValuePair<string, string?>[] Settings => [];
 
-    public async Task InitializeAsync() => Fixture = await CoreFixture.MigratedAsync(Settings);
+    public virtual async Task InitializeAsync() => Fixture = await CoreFixture.MigratedAsync(Settings);
 
     public virtual async Task DisposeAsync() => await Fixture.DisposeAsync();
 
