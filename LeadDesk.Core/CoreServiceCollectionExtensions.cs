@@ -43,6 +43,7 @@ public static class CoreServiceCollectionExtensions
 
         var provider = configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        var synchronous = configuration.GetValue(DatabaseOptions.Section + ":SqliteSynchronous", SqliteSynchronous.Full);
         services.AddDbContext<LeadDeskDbContext>((sp, options) =>
         {
             if (provider == DatabaseProvider.Postgres)
@@ -53,7 +54,7 @@ public static class CoreServiceCollectionExtensions
             else
             {
                 options.UseSqlite(ResolveSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, contentRoot));
-                options.AddInterceptors(new SqlitePragmaInterceptor(), new SqliteTransactionGuard());
+                options.AddInterceptors(new SqlitePragmaInterceptor(synchronous), new SqliteTransactionGuard());
             }
             options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
             // Migrations are hand-written (DESIGN.md §1), so there is no model snapshot to compare with;

@@ -6,6 +6,15 @@ public enum DatabaseProvider
     Postgres,
 }
 
+/// <summary>SQLite's <c>synchronous</c> setting in WAL mode: when a commit waits for the disk.</summary>
+public enum SqliteSynchronous
+{
+    /// <summary>Syncs the log only at checkpoints: an acknowledged write can be lost to a power cut or an OS crash (not to a crash of the app).</summary>
+    Normal,
+    /// <summary>Syncs the log at every commit (one fsync per group-committed batch of captures).</summary>
+    Full,
+}
+
 /// <summary>Bound from <c>Database</c>; the connection string is <c>ConnectionStrings:LeadDesk</c>.</summary>
 public sealed class DatabaseOptions
 {
@@ -18,4 +27,6 @@ public sealed class DatabaseOptions
 
     /// <summary>How long a SQLite write waits for the writer before it is refused with 503 (nothing written).</summary>
     public double WriteTimeoutSeconds { get; set; } = DefaultWriteTimeoutSeconds;
+
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
 }

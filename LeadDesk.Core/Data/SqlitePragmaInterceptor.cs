@@ -7,13 +7,16 @@ namespace LeadDesk.Core.Data;
 
 /// <summary>
 /// Per-connection SQLite settings (DESIGN.md §1). WAL is a property of the file and is set once at start-up.
+/// <c>synchronous</c> comes from <c>Database:SqliteSynchronous</c>: FULL (the default) syncs the log at every commit, so an
+/// acknowledged write survives a power cut or an OS crash; NORMAL survives a crash of the process only.
 /// The automatic checkpoint waits for 16,384 pages (64 MB) of log: <see cref="SqliteCheckpoints"/> does it sooner.
 /// The settings last as long as the native connection, which the pool reuses across many opens, so they are
 /// sent once per native connection rather than on every open.
 /// </summary>
-internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
+internal sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-32768;";
+    private readonly string _pragmas =
+        $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-32768;";
     private static readonly ConditionalWeakTable<object, object> Configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
@@ -21,7 +24,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         if (NeedsSettings(connection))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             command.ExecuteNonQuery();
             Remember(connection);
         }
@@ -32,7 +35,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         if (NeedsSettings(connection))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
             Remember(connection);
         }

@@ -9,12 +9,15 @@ namespace LeadDesk.Tests.Core;
 /// <summary>Every SQLite connection the app opens — fresh or taken again from the pool — has the settings of DESIGN.md §1.</summary>
 public sealed class SqliteSettingsTests
 {
-    [Fact]
-    public async Task EveryOpen_NewOrPooled_HasTheSettings()
+    [Theory]
+    [InlineData(null, 2L)] // FULL by default: an acknowledged write survives a power cut
+    [InlineData("Full", 2L)]
+    [InlineData("Normal", 1L)]
+    public async Task EveryOpen_NewOrPooled_HasTheSettings(string? synchronous, long expectedSynchronous)
     {
         var file = Path.Combine(Path.GetTempPath(), $"leaddesk-settings-{Guid.NewGuid():N}.db");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([
-            new("Database:Provider", "Sqlite"), new("ConnectionStrings:LeadDesk", $"Data Source={file}")]).Build();
+            new("Database:Provider", "Sqlite"), new("ConnectionStrings:LeadDesk", $"Data Source={file}"), new("Database:SqliteSynchronous", synchronous)]).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddLeadDeskCore(configuration, AppContext.BaseDirectory);
@@ -26,7 +29,7 @@ public sealed class SqliteSettingsTests
                 await using var scope = provider.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<LeadDeskDbContext>();
                 Assert.Equal(1L, await PragmaAsync(db, "foreign_keys"));
-                Assert.Equal(1L, await PragmaAsync(db, "synchronous")); // NORMAL
+                Assert.Equal(expectedSynchronous, await PragmaAsync(db, "synchronous"));
                 Assert.Equal(5000L, await PragmaAsync(db, "busy_timeout"));
                 Assert.Equal(-32768L, await PragmaAsync(db, "cache_size"));
                 Assert.Equal(16384L, await PragmaAsync(db, "wal_autocheckpoint"));

@@ -20,6 +20,13 @@ namespace LeadDesk.Benchmarks;
 /// </summary>
 internal static class ApiBenchmark
 {
+    /// <summary>The benchmarks measure throughput, not the per-token limit.</summary>
+    public static readonly Dictionary<string, string?> Unlimited = new()
+    {
+        ["Api__RateLimit__PermitsPerSecond"] = "1000000",
+        ["Api__RateLimit__Burst"] = "1000000",
+    };
+
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(5);
     private const string ListPath = "/api/v1/leads?limit=50&status=open&priority=high&sortBy=score";
@@ -27,18 +34,13 @@ internal static class ApiBenchmark
     public static async Task<int> RunAsync(string database, int requests, int clients, int seconds)
     {
         var token = await TokenAsync(database);
-        using var app = PageBenchmark.StartApp(database, new Dictionary<string, string?>
-        {
-            // The benchmark measures throughput, not the per-token limit.
-            ["Api__RateLimit__PermitsPerSecond"] = "1000000",
-            ["Api__RateLimit__Burst"] = "1000000",
-        }, out var baseUrl);
+        using var app = PageBenchmark.StartApp(database, Unlimited, out var baseUrl);
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
             http.DefaultRequestHeaders.Authorization = new("Bearer", token);
             await PageBenchmark.WaitHealthyAsync(http, app);
-            Console.WriteLine($"{Environment.ProcessorCount} cores; SQLite; {await CountAsync(database):N0} leads in the workspace.");
+            Console.WriteLine($"{Environment.ProcessorCount} cores; SQLite (synchronous={Environment.GetEnvironmentVariable("Database__SqliteSynchronous") ?? "Full"}); {await CountAsync(database):N0} leads in the workspace.");
 
             var times = new List<double>();
             for (var i = 0; i < requests + 20; i++)
@@ -112,7 +114,7 @@ internal static class ApiBenchmark
     }
 
     /// <summary>A leads:read + leads:write token for the generated workspace, made through the service as its admin.</summary>
-    private static async Task<string> TokenAsync(string database)
+    public static async Task<string> TokenAsync(string database)
     {
         await using var services = LeadGenerator.Services(database);
         await using var scope = services.CreateAsyncScope();
@@ -132,7 +134,7 @@ internal static class ApiBenchmark
         return await scope.ServiceProvider.GetRequiredService<LeadDeskDbContext>().Leads.IgnoreQueryFilters().CountAsync();
     }
 
-    private static async Task<int> PresentAsync(string database, IReadOnlyCollection<Guid> ids)
+    public static async Task<int> PresentAsync(string database, IReadOnlyCollection<Guid> ids)
     {
         await using var services = LeadGenerator.Services(database);
         await using var scope = services.CreateAsyncScope();
