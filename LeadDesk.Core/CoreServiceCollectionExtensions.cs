@@ -17,12 +17,14 @@ using LeadDesk.Core.Teams;
 using LeadDesk.Core.WebForms;
 using LeadDesk.Core.Webhooks;
 using LeadDesk.Core.Workspaces;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LeadDesk.Core;
 
@@ -124,7 +126,11 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.AddSingleton<WebhookRecorder>();
         services.AddScoped<WebhookService>();
-        services.AddHttpClient(WebhookDispatcher.HttpClientName);
+        // The key ring's storage and protection are the web host's (AddLeadDeskWeb); Core only needs a protector.
+        services.AddDataProtection();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookAddressPolicy.Handler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateAddresses));
     }
 
     private static string ResolveSqlite(string connectionString, string contentRoot)

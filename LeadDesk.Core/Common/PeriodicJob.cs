@@ -11,6 +11,9 @@ public abstract partial class PeriodicJob(ILogger logger, TimeProvider clock) : 
 {
     protected abstract TimeSpan Interval { get; }
 
+    /// <summary>The clock the ticks follow, for the job's own reading of the time.</summary>
+    protected TimeProvider Clock => clock;
+
     /// <summary>True to run once as soon as the host starts, before the first tick.</summary>
     protected virtual bool RunsAtStart => false;
 

@@ -15,22 +15,23 @@ public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock,
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
+        Stamp(eventData.Context);
         if (eventData.Context is { } context)
         {
             webhooks.RecordAsync(context, actor.WorkspaceId, CancellationToken.None).GetAwaiter().GetResult();
         }
-        Stamp(eventData.Context);
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
+        Stamp(eventData.Context);
+        // After stamping: the payloads carry the lead as it is saved (times, deletion, version).
         if (eventData.Context is { } context)
         {
             await webhooks.RecordAsync(context, actor.WorkspaceId, cancellationToken);
         }
-        Stamp(eventData.Context);
         return result;
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using LeadDesk.Core.Seeding;
+using LeadDesk.Core.Webhooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +11,9 @@ using Npgsql;
 namespace LeadDesk.Core.Data;
 
 /// <summary>
-/// Start-up work on the database: check the SQLite folder, apply migrations, switch SQLite to WAL
-/// and seed the demo. A failure is reported as one log line naming the setting to fix.
+/// Start-up work on the database: check the SQLite folder, apply migrations, switch SQLite to WAL, encrypt
+/// webhook secrets stored in plaintext by earlier versions and seed the demo. A failure is reported as one log
+/// line naming the setting to fix.
 /// </summary>
 public static partial class DatabaseStartup
 {
@@ -48,6 +50,11 @@ public static partial class DatabaseStartup
             return false;
         }
 
+        var encrypted = await provider.GetRequiredService<WebhookSecrets>().ProtectPlaintextAsync(db, cancellationToken);
+        if (encrypted > 0)
+        {
+            LogWebhookSecretsEncrypted(logger, encrypted);
+        }
         await provider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         return true;
     }
@@ -107,4 +114,7 @@ public static partial class DatabaseStartup
     [LoggerMessage(Level = LogLevel.Critical, Message =
         "PostgreSQL at {Host}:{Port} (database '{Database}') cannot be reached ({Reason}). Check ConnectionStrings:LeadDesk, or set Database:Provider=Sqlite.")]
     private static partial void LogPostgresUnreachable(ILogger logger, string? host, int port, string? database, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Encrypted {Count} webhook signing secret(s) stored in plaintext by an earlier version.")]
+    private static partial void LogWebhookSecretsEncrypted(ILogger logger, int count);
 }

@@ -9,7 +9,7 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
     {
         builder.ToTable("WebhookSubscriptions");
         builder.Property(s => s.Url).HasMaxLength(WebhookSubscription.UrlMaxLength);
-        builder.Property(s => s.Secret).HasMaxLength(64);
+        builder.Property(s => s.ProtectedSecret).HasMaxLength(WebhookSubscription.ProtectedSecretMaxLength);
         builder.Property(s => s.Events).HasMaxLength(300);
         builder.Property(s => s.LastStatus).HasMaxLength(100);
         builder.HasIndex(s => new { s.WorkspaceId, s.CreatedAt });
@@ -25,8 +25,9 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(d => d.Payload).HasMaxLength(WebhookDelivery.PayloadMaxLength);
         builder.Property(d => d.LastError).HasMaxLength(WebhookDelivery.ErrorMaxLength);
         builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
-        // The dispatcher's question, across workspaces: what is due now?
-        builder.HasIndex(d => new { d.DeliveredAt, d.GaveUpAt, d.NextAttemptAt });
+        // The dispatcher's questions, across workspaces: which subscriptions have deliveries due now, and what is
+        // a subscription's oldest due delivery?
+        builder.HasIndex(d => new { d.DeliveredAt, d.GaveUpAt, d.SubscriptionId, d.NextAttemptAt }).HasDatabaseName("IX_WebhookDeliveries_Due");
         // The settings page's log: a subscription's latest deliveries.
         builder.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
     }

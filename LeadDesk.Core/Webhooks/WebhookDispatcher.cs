@@ -1,111 +1,183 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LeadDesk.Core.Webhooks;
 
-/// <summary>Bound from <c>Webhooks</c>.</summary>
-public sealed class WebhookOptions
-{
-    public const string Section = "Webhooks";
-
-    public bool Enabled { get; set; } = true;
-    /// <summary>How often the outbox is checked for due deliveries.</summary>
-    public double PollSeconds { get; set; } = 2;
-    /// <summary>Waits before each retry; after the last, the delivery is given up.</summary>
-    public string RetryDelaysSeconds { get; set; } = "10,60,300,1800,7200,21600";
-    public double TimeoutSeconds { get; set; } = 10;
-    public bool AllowPrivateAddresses { get; set; }
-
-    public IReadOnlyList<TimeSpan> RetryDelays =>
-        [.. RetryDelaysSeconds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => TimeSpan.FromSeconds(double.Parse(s, CultureInfo.InvariantCulture)))];
-}
-
 /// <summary>
 /// Sends the outbox: POSTs each due delivery's JSON, signed with the subscription's secret
-/// (<c>X-LeadDesk-Signature: sha256=HMAC(secret, timestamp + "." + body)</c>), and retries failures with
-/// growing waits. Several web nodes can run it: each claims a delivery before sending it.
+/// (<c>X-LeadDesk-Signature: sha256=HMAC(secret, timestamp + "." + body)</c>), and retries failures with growing waits.
 /// </summary>
-public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<WebhookOptions> options,
-    TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
+/// <remarks>
+/// Subscriptions are served side by side, up to <see cref="WebhookOptions.MaxConcurrentDeliveries"/> per node, so a slow
+/// receiver holds up only itself. Each subscription has one sender at a time across all nodes — whoever holds its lease
+/// (<see cref="WebhookSubscription.DispatchLockedUntil"/>) — which sends its due deliveries oldest first: a receiver gets
+/// one request at a time, and first attempts in the order the events happened (a retry does not hold back later events).
+/// </remarks>
+public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, WebhookSecrets secrets, IOptions<WebhookOptions> options,
+    TimeProvider clock, ILogger<WebhookDispatcher> logger) : PeriodicJob(logger, clock)
 {
     public const string HttpClientName = "webhooks";
-    private const int BatchSize = 20;
+    public const string RefusedAddress = "refused: private address";
+    /// <summary>For every network failure alike: telling refused, unreachable and unknown hosts apart would map ports for whoever reads the log.</summary>
+    public const string CouldNotConnect = "could not connect";
+    public const string TimedOut = "timeout";
+    public const string Paused = "The webhook was paused.";
+    public const string UnreadableSecret = "signing secret unreadable (data-protection keys changed): delete and add the webhook again";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Subscription → this node's sender for it. Only the tick adds; it sweeps out finished senders at its start.
+    private readonly ConcurrentDictionary<Guid, Task> _senders = new();
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds));
+
+    protected override bool RunsAtStart => true;
+
+    protected override bool Enabled => options.Value.Enabled;
+
+    /// <summary>Starts a sender for each subscription with deliveries due that nobody is sending to, as far as there is room.</summary>
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled)
+        foreach (var (id, sender) in _senders)
+        {
+            if (sender.IsCompleted)
+            {
+                _senders.TryRemove(id, out _);
+            }
+        }
+        var room = Math.Max(1, options.Value.MaxConcurrentDeliveries) - _senders.Count;
+        if (room <= 0)
         {
             return;
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds)), clock);
-        do
-        {
-            try
-            {
-                while (await SendDueAsync(stoppingToken) == BatchSize)
-                {
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogDispatchFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    /// <summary>One pass over the due deliveries; returns how many were attempted.</summary>
-    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
-    {
+        var busy = _senders.Keys.ToList();
+        var now = Clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadDeskDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.WebhookDeliveries.IgnoreQueryFilters()
-            .Where(d => d.DeliveredAt == null && d.GaveUpAt == null && d.NextAttemptAt <= now && (d.LockedUntil == null || d.LockedUntil < now))
-            .OrderBy(d => d.NextAttemptAt)
-            .Select(d => d.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        foreach (var id in due)
+        var ready = await (
+                from d in db.WebhookDeliveries.IgnoreQueryFilters()
+                join s in db.WebhookSubscriptions.IgnoreQueryFilters() on d.SubscriptionId equals s.Id
+                where d.DeliveredAt == null && d.GaveUpAt == null && d.NextAttemptAt <= now
+                    && (s.DispatchLockedUntil == null || s.DispatchLockedUntil < now) && !busy.Contains(s.Id)
+                group d by d.SubscriptionId into due
+                orderby due.Min(d => d.NextAttemptAt)
+                select due.Key)
+            .Take(room)
+            .ToListAsync(stoppingToken);
+        foreach (var id in ready)
         {
-            await SendAsync(db, id, cancellationToken);
+            _senders[id] = Task.Run(() => SendDueAsync(id, stoppingToken), CancellationToken.None);
         }
-        return due.Count;
     }
 
-    private async Task SendAsync(LeadDeskDbContext db, Guid id, CancellationToken cancellationToken)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var lockUntil = now + TimeSpan.FromSeconds(options.Value.TimeoutSeconds * 3);
-        var claimed = await db.WebhookDeliveries.IgnoreQueryFilters()
-            .Where(d => d.Id == id && d.DeliveredAt == null && (d.LockedUntil == null || d.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LockedUntil, lockUntil), cancellationToken);
-        if (claimed == 0)
+        await base.StopAsync(cancellationToken);
+        await Task.WhenAll(_senders.Values).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Holding the subscription's lease, sends its due deliveries oldest first until none is left.</summary>
+    private async Task SendDueAsync(Guid subscriptionId, CancellationToken stoppingToken)
+    {
+        try
         {
-            return; // another node has it
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LeadDeskDbContext>();
+            if (await LeaseAsync(db, subscriptionId, held: null, stoppingToken) is not { } lease)
+            {
+                return; // another node is sending to it
+            }
+            try
+            {
+                while (await SendOldestDueAsync(db, subscriptionId, stoppingToken))
+                {
+                    db.ChangeTracker.Clear();
+                    // Renewed before it could run out during the next send: one that ran out may be someone else's now.
+                    if (lease - Clock.GetUtcNow().UtcDateTime < SendTime * 2)
+                    {
+                        if (await LeaseAsync(db, subscriptionId, lease, stoppingToken) is not { } renewed)
+                        {
+                            return;
+                        }
+                        lease = renewed;
+                    }
+                }
+            }
+            finally
+            {
+                using (await db.EnterWriteAsync(CancellationToken.None))
+                {
+                    await db.WebhookSubscriptions.IgnoreQueryFilters()
+                        .Where(s => s.Id == subscriptionId && s.DispatchLockedUntil == lease)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.DispatchLockedUntil, (DateTime?)null), CancellationToken.None);
+                }
+            }
         }
-        var delivery = await db.WebhookDeliveries.IgnoreQueryFilters().FirstAsync(d => d.Id == id, cancellationToken);
-        var subscription = await db.WebhookSubscriptions.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
-        if (subscription is null || !subscription.IsActive)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            LogSendFailed(logger, subscriptionId, ex);
+        }
+    }
+
+    private TimeSpan SendTime => TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+
+    /// <summary>
+    /// Sets the subscription's lease to three sends from now if it is <paramref name="held"/> (null: if nobody holds it);
+    /// returns the new lease, or null when someone else holds it.
+    /// </summary>
+    private async Task<DateTime?> LeaseAsync(LeadDeskDbContext db, Guid subscriptionId, DateTime? held, CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var until = now + SendTime * 3;
+        // Whole milliseconds: the lease is compared to renew and give it back, and PostgreSQL keeps microseconds only.
+        until = until.AddTicks(-(until.Ticks % TimeSpan.TicksPerMillisecond));
+        var subscription = db.WebhookSubscriptions.IgnoreQueryFilters().Where(s => s.Id == subscriptionId);
+        subscription = held is { } mine
+            ? subscription.Where(s => s.DispatchLockedUntil == mine)
+            : subscription.Where(s => s.DispatchLockedUntil == null || s.DispatchLockedUntil < now);
+        using (await db.EnterWriteAsync(cancellationToken))
+        {
+            return await subscription.ExecuteUpdateAsync(s => s.SetProperty(x => x.DispatchLockedUntil, until), cancellationToken) == 1 ? until : null;
+        }
+    }
+
+    /// <summary>Sends the subscription's oldest due delivery and records how it went; false when none is due.</summary>
+    private async Task<bool> SendOldestDueAsync(LeadDeskDbContext db, Guid subscriptionId, CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var next = await (
+                from d in db.WebhookDeliveries.IgnoreQueryFilters()
+                join s in db.WebhookSubscriptions.IgnoreQueryFilters() on d.SubscriptionId equals s.Id
+                where d.SubscriptionId == subscriptionId && d.DeliveredAt == null && d.GaveUpAt == null && d.NextAttemptAt <= now
+                orderby d.NextAttemptAt, d.CreatedAt
+                select new { Delivery = d, Subscription = s })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (next is null)
+        {
+            return false;
+        }
+        var (delivery, subscription) = (next.Delivery, next.Subscription);
+        if (!subscription.IsActive)
         {
             delivery.GaveUpAt = now;
-            delivery.LastError = "The webhook was paused or deleted.";
+            delivery.LastError = Paused;
             await db.SaveChangesAsync(cancellationToken);
-            return;
+            return true;
         }
 
         var (status, error) = await PostAsync(subscription, delivery, cancellationToken);
-        now = clock.GetUtcNow().UtcDateTime;
+        now = Clock.GetUtcNow().UtcDateTime;
         delivery.Attempts++;
-        delivery.LockedUntil = null;
         delivery.LastStatusCode = status;
         delivery.LastError = error is null ? null : error.Length <= WebhookDelivery.ErrorMaxLength ? error : error[..WebhookDelivery.ErrorMaxLength];
         subscription.LastAttemptAt = now;
@@ -128,11 +200,16 @@ public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, IHttp
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     private async Task<(int? Status, string? Error)> PostAsync(WebhookSubscription subscription, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        if (secrets.Reveal(subscription.ProtectedSecret) is not { } secret)
+        {
+            return (null, UnreadableSecret);
+        }
+        var timestamp = Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
         {
             Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
@@ -141,28 +218,31 @@ public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, IHttp
         request.Headers.Add("X-LeadDesk-Event", delivery.Event);
         request.Headers.Add("X-LeadDesk-Delivery", delivery.Id.ToString());
         request.Headers.Add("X-LeadDesk-Timestamp", timestamp);
-        request.Headers.Add("X-LeadDesk-Signature", Signature(subscription.Secret, timestamp, delivery.Payload));
+        request.Headers.Add("X-LeadDesk-Signature", Signature(secret, timestamp, delivery.Payload));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
+        timeout.CancelAfter(SendTime);
         try
         {
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
-            return ((int)response.StatusCode, response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+            var status = (int)response.StatusCode;
+            return (status, response.IsSuccessStatusCode ? null
+                : status is >= 300 and < 400 ? $"HTTP {status}: redirects are not followed"
+                : $"HTTP {status} {response.ReasonPhrase}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, "timeout");
+            return (null, TimedOut);
         }
         catch (HttpRequestException ex)
         {
-            return (null, ex.Message);
+            return (null, ex.InnerException is PrivateAddressException ? RefusedAddress : CouldNotConnect);
         }
     }
 
     /// <summary><c>sha256=</c> and the lower-case hex HMAC-SHA256 of <c>timestamp.body</c> with the subscription's secret.</summary>
-    public static string Signature(string secret, string timestamp, string body) =>
+    private static string Signature(string secret, string timestamp, string body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook dispatch failed; it will try again on the next tick.")]
-    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending the deliveries of webhook {SubscriptionId} failed; the next tick tries again.")]
+    private static partial void LogSendFailed(ILogger logger, Guid subscriptionId, Exception exception);
 }

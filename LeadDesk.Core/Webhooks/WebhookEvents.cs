@@ -25,7 +25,11 @@ public static class WebhookEvents
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary><c>{ "id", "event", "occurredAt", "data": { "lead": …, "previousStageId"?, "stageId"? } }</c>.</summary>
+    /// <summary>
+    /// <c>{ "id", "event", "occurredAt", "data": { "lead": …, "previousStageId"?, "newStageId"? } }</c>, the lead as saved
+    /// (stamped: its times, <c>isDeleted</c> and <c>version</c>, which grows with every save, so a receiver can tell
+    /// a late retry from the latest state).
+    /// </summary>
     public static string Payload(Guid deliveryId, string @event, DateTime occurredAt, Lead lead, Guid? previousStageId = null) =>
         JsonSerializer.Serialize(new
         {
@@ -54,6 +58,7 @@ public static class WebhookEvents
                     createdAt = lead.CreatedAt,
                     updatedAt = lead.UpdatedAt,
                     isDeleted = lead.IsDeleted,
+                    version = lead.Version,
                 },
                 previousStageId,
                 newStageId = previousStageId is null ? (Guid?)null : lead.StageId,

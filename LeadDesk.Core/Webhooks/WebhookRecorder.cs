@@ -19,7 +19,7 @@ public sealed class WebhookRecorder(IMemoryCache cache, IServiceScopeFactory sco
 
     public static string CacheKey(Guid workspaceId) => $"webhooks:{workspaceId}";
 
-    /// <summary>Adds outbox rows for the lead changes tracked by <paramref name="context"/> (before they are saved).</summary>
+    /// <summary>Adds outbox rows for the lead changes tracked by <paramref name="context"/>: stamped, about to be saved.</summary>
     internal async Task RecordAsync(DbContext context, Guid? workspaceId, CancellationToken cancellationToken)
     {
         if (workspaceId is not { } workspace)

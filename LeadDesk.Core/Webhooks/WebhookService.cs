@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
@@ -10,14 +8,16 @@ using Microsoft.Extensions.Options;
 
 namespace LeadDesk.Core.Webhooks;
 
-public sealed record WebhookView(Guid Id, string Url, string Secret, IReadOnlyList<string> Events, bool IsActive, string? LastStatus,
+/// <param name="Secret">Null when it cannot be decrypted (the data-protection keys it was encrypted with are gone).</param>
+public sealed record WebhookView(Guid Id, string Url, string? Secret, IReadOnlyList<string> Events, bool IsActive, string? LastStatus,
     DateTime? LastAttemptAt, DateTime? LastSuccessAt, DateTime CreatedAt);
 
 public sealed record DeliveryView(Guid Id, Guid SubscriptionId, string Url, string Event, int Attempts, DateTime CreatedAt, DateTime? DeliveredAt,
     DateTime? GaveUpAt, DateTime NextAttemptAt, int? LastStatusCode, string? LastError);
 
 /// <summary>Admins register webhook URLs and see how deliveries went.</summary>
-public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IMemoryCache cache, IOptions<WebhookOptions> options, TimeProvider clock)
+public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IMemoryCache cache, WebhookSecrets secrets, IOptions<WebhookOptions> options,
+    TimeProvider clock)
 {
     private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -25,7 +25,7 @@ public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IM
     {
         actor.Require(Permissions.SettingsAdmin);
         var rows = await db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
-        return rows.Select(s => new WebhookView(s.Id, s.Url, s.Secret, s.EventList, s.IsActive, s.LastStatus, s.LastAttemptAt, s.LastSuccessAt, s.CreatedAt)).ToList();
+        return rows.Select(s => new WebhookView(s.Id, s.Url, secrets.Reveal(s.ProtectedSecret), s.EventList, s.IsActive, s.LastStatus, s.LastAttemptAt, s.LastSuccessAt, s.CreatedAt)).ToList();
     }
 
     /// <summary>The latest deliveries of the workspace's webhooks, newest first.</summary>
@@ -44,17 +44,18 @@ public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IM
     public async Task<WebhookView> CreateAsync(string? url, IReadOnlyCollection<string> events, CancellationToken cancellationToken = default)
     {
         actor.Require(Permissions.SettingsAdmin);
-        var address = CheckUrl(url);
+        var address = await CheckUrlAsync(url, cancellationToken);
         var chosen = WebhookEvents.All.Select(e => e.Name).Where(events.Contains).ToList();
         if (chosen.Count == 0)
         {
             throw Validation.Error("events", "Choose at least one event.");
         }
-        var subscription = new WebhookSubscription(address, "whsec_" + RandomNumberGenerator.GetString(Base62, WebhookSubscription.SecretLength), string.Join(' ', chosen));
+        var secret = WebhookSecrets.Prefix + RandomNumberGenerator.GetString(Base62, WebhookSubscription.SecretLength);
+        var subscription = new WebhookSubscription(address, secrets.Protect(secret), string.Join(' ', chosen));
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
         Forget();
-        return new WebhookView(subscription.Id, subscription.Url, subscription.Secret, chosen, true, null, null, null, subscription.CreatedAt);
+        return new WebhookView(subscription.Id, subscription.Url, secret, chosen, true, null, null, null, subscription.CreatedAt);
     }
 
     public async Task SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default)
@@ -92,38 +93,20 @@ public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IM
 
 
     /// <summary>
-    /// An http(s) URL. Loopback and private addresses are refused unless <c>Webhooks:AllowPrivateAddresses</c>
-    /// is on, so a webhook cannot be aimed at the servers' own network.
+    /// An http(s) URL. Unless <c>Webhooks:AllowPrivateAddresses</c> is on, its host must be public (<see cref="WebhookAddressPolicy"/>),
+    /// so a webhook cannot be aimed at the servers' own network; each connection is checked again.
     /// </summary>
-    private string CheckUrl(string? url)
+    private async Task<string> CheckUrlAsync(string? url, CancellationToken cancellationToken)
     {
         var text = url?.Trim() ?? "";
         if (text.Length is 0 or > WebhookSubscription.UrlMaxLength || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
             throw Validation.Error("url", "Enter the full address to call, such as https://hooks.example.com/leaddesk.");
         }
-        if (!options.Value.AllowPrivateAddresses && IsPrivate(uri))
+        if (!options.Value.AllowPrivateAddresses && !await WebhookAddressPolicy.IsPublicHostAsync(uri.IdnHost, cancellationToken))
         {
             throw Validation.Error("url", "That address is on a private or local network; webhooks go to public addresses.");
         }
         return uri.ToString();
-    }
-
-    public static bool IsPrivate(Uri uri)
-    {
-        if (uri.IsLoopback || uri.Host.EndsWith(".local", StringComparison.OrdinalIgnoreCase) || uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-        if (!IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address))
-        {
-            return false;
-        }
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || IPAddress.IsLoopback(address);
-        }
-        var bytes = address.GetAddressBytes();
-        return bytes[0] is 10 or 127 or 0 || (bytes[0] == 172 && bytes[1] is >= 16 and <= 31) || (bytes[0] == 192 && bytes[1] == 168) || (bytes[0] == 169 && bytes[1] == 254);
     }
 }

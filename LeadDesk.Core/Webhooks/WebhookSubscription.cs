@@ -7,28 +7,37 @@ public class WebhookSubscription : IWorkspaceOwned, IAuditable
 {
     public const int UrlMaxLength = 500;
     public const int SecretLength = 32;
+    public const int ProtectedSecretMaxLength = 500;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid WorkspaceId { get; set; }
     public string Url { get; set; }
-    /// <summary>Signs each delivery (HMAC-SHA256); the receiver keeps a copy to check it.</summary>
-    public string Secret { get; private set; }
+    /// <summary>
+    /// The secret that signs each delivery (HMAC-SHA256; the receiver keeps a copy to check it), encrypted: read it
+    /// through <see cref="WebhookSecrets"/>.
+    /// </summary>
+    public string ProtectedSecret { get; private set; }
     /// <summary>Space-separated <see cref="WebhookEvents"/> names.</summary>
     public string Events { get; set; }
     public bool IsActive { get; set; } = true;
-    /// <summary>"200", "503", "timeout", "connection refused"…: how the last attempt went.</summary>
+    /// <summary>"200", "503", "timeout", "could not connect", "refused: private address"…: how the last attempt went.</summary>
     public string? LastStatus { get; set; }
     public DateTime? LastAttemptAt { get; set; }
     public DateTime? LastSuccessAt { get; set; }
+    /// <summary>
+    /// A dispatcher sending this subscription's deliveries holds it until then: one sender per subscription across all
+    /// web nodes, so a receiver gets one request at a time, in order.
+    /// </summary>
+    public DateTime? DispatchLockedUntil { get; private set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public Guid? CreatedById { get; set; }
     public Guid? UpdatedById { get; set; }
 
-    public WebhookSubscription(string url, string secret, string events)
+    public WebhookSubscription(string url, string protectedSecret, string events)
     {
         Url = url;
-        Secret = secret;
+        ProtectedSecret = protectedSecret;
         Events = events;
     }
 
@@ -48,8 +57,6 @@ public class WebhookDelivery : IWorkspaceOwned
     public string Payload { get; private set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
-    /// <summary>A dispatcher working on it holds it until then (several web nodes may dispatch).</summary>
-    public DateTime? LockedUntil { get; set; }
     public DateTime? DeliveredAt { get; set; }
     /// <summary>Set when the last retry failed: no more attempts.</summary>
     public DateTime? GaveUpAt { get; set; }

@@ -81,7 +81,7 @@ public sealed class ServicePermissionTests(ServicePermissionTests.World world) :
         ["web forms: create"] = (SettingsAdmins, async (s, _) => await s.Get<WebFormService>().CreateAsync(new WebFormInput("Contact", [WebFormFields.Name, WebFormFields.Email], null, null, null, null, null))),
         ["webhooks: list"] = (SettingsAdmins, async (s, _) => await s.Get<WebhookService>().ListAsync()),
         ["webhooks: deliveries"] = (SettingsAdmins, async (s, _) => await s.Get<WebhookService>().DeliveriesAsync()),
-        ["webhooks: create"] = (SettingsAdmins, async (s, _) => await s.Get<WebhookService>().CreateAsync("https://203.0.113.10/hook", [WebhookEvents.LeadCreated])),
+        ["webhooks: create"] = (SettingsAdmins, async (s, _) => await s.Get<WebhookService>().CreateAsync("https://93.184.216.34/hook", [WebhookEvents.LeadCreated])),
         // Only a person signed in as an admin: a token, whatever its scopes, cannot issue tokens.
         ["API tokens: list"] = ("Admin", async (s, _) => await s.Get<ApiTokenService>().ListAsync()),
         ["API tokens: create"] = ("Admin", async (s, _) => await s.Get<ApiTokenService>().CreateAsync("Site", [ApiScopes.LeadsRead], null)),
