@@ -113,6 +113,9 @@ public sealed class LeadPageTests(LeadDeskAppFactory app) : IClassFixture<LeadDe
         var conflict = after.QuerySelector("[data-testid=conflict]")?.TextContent;
         Assert.Contains("Company", conflict, StringComparison.Ordinal);
         Assert.Contains("My Co", conflict, StringComparison.Ordinal);
+        var managerId = await app.UserIdAsync(LeadDeskAppFactory.Manager);
+        var managerName = await app.QueryAsync(db => db.Users.Where(u => u.Id == managerId).Select(u => u.DisplayName).SingleAsync());
+        Assert.Contains($"{managerName} saved this lead while you were editing it", conflict, StringComparison.Ordinal);
         var saved = await app.LeadAsync(lead);
         Assert.Equal("Their Co", saved.Company);
         Assert.Equal(loadedVersion + 1, saved.Version);
