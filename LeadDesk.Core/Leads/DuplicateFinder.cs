@@ -1,4 +1,5 @@
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Phones;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadDesk.Core.Leads;
@@ -22,9 +23,10 @@ public sealed record DuplicateQuery(string? Email, string? Phone, string? FirstN
 
 /// <summary>
 /// Leads that are probably the same person (seed 004 <c>check-duplicates</c>, seed 001's capture rule):
-/// the same normalised email or phone for certain, the same name at the same company as possible.
+/// the same normalised email or E.164 phone for certain (in a US workspace "+1 800 123 4567", "18001234567" and
+/// "(800) 123-4567" are one number), the same name at the same company as possible.
 /// </summary>
-public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access)
+public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access, PhoneRegions phoneRegions)
 {
     public const int MaxResults = 10;
 
@@ -35,7 +37,7 @@ public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access)
     public async Task<Guid?> ExistingAsync(string? email, string? phone, CancellationToken cancellationToken = default)
     {
         var normalizedEmail = ContactNormalizer.IsValidEmail(email) ? ContactNormalizer.Email(email) : null;
-        var normalizedPhone = ContactNormalizer.IsValidPhone(phone) ? ContactNormalizer.Phone(phone) : null;
+        var normalizedPhone = PhoneFormat.ToE164(phone, await phoneRegions.CurrentAsync(cancellationToken));
         if (normalizedEmail is null && normalizedPhone is null)
         {
             return null;
@@ -51,7 +53,7 @@ public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access)
     public async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(DuplicateQuery query, CancellationToken cancellationToken = default)
     {
         var email = ContactNormalizer.IsValidEmail(query.Email) ? ContactNormalizer.Email(query.Email) : null;
-        var phone = ContactNormalizer.IsValidPhone(query.Phone) ? ContactNormalizer.Phone(query.Phone) : null;
+        var phone = PhoneFormat.ToE164(query.Phone, await phoneRegions.CurrentAsync(cancellationToken));
         var first = query.FirstName?.Trim().ToLowerInvariant();
         var last = query.LastName?.Trim().ToLowerInvariant();
         var company = query.Company?.Trim().ToLowerInvariant();

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Phones;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,15 +76,16 @@ public sealed class LeadCapture(IServiceScopeFactory scopes) : BackgroundService
             var services = scope.ServiceProvider;
             var db = services.GetRequiredService<LeadDeskDbContext>();
             var leads = services.GetRequiredService<LeadService>();
+            var phoneRegion = await services.GetRequiredService<PhoneRegions>().CurrentAsync(cancellationToken);
 
-            var known = await KnownContactsAsync(db, items, cancellationToken);
+            var known = await KnownContactsAsync(db, items, phoneRegion, cancellationToken);
             var added = new List<(Item Item, Lead Lead)>();
             var sameAs = new Dictionary<Item, Item>();
             var claimed = new Dictionary<string, Item>(StringComparer.Ordinal);
             var existing = new Dictionary<Item, Guid>();
             foreach (var item in items)
             {
-                var contacts = Contacts(item.Lead);
+                var contacts = Contacts(item.Lead, phoneRegion);
                 if (contacts.Select(c => known.GetValueOrDefault(c)).FirstOrDefault(id => id != Guid.Empty) is var id && id != Guid.Empty)
                 {
                     existing[item] = id;
@@ -149,14 +151,14 @@ public sealed class LeadCapture(IServiceScopeFactory scopes) : BackgroundService
         return scope;
     }
 
-    private static List<string> Contacts(NewLead lead) =>
-        new[] { ContactNormalizer.IsValidEmail(lead.Email) ? "e:" + ContactNormalizer.Email(lead.Email) : null, ContactNormalizer.IsValidPhone(lead.Phone) ? "p:" + ContactNormalizer.Phone(lead.Phone) : null }
+    private static List<string> Contacts(NewLead lead, string phoneRegion) =>
+        new[] { ContactNormalizer.IsValidEmail(lead.Email) ? "e:" + ContactNormalizer.Email(lead.Email) : null, PhoneFormat.ToE164(lead.Phone, phoneRegion) is { } phone ? "p:" + phone : null }
             .OfType<string>().ToList();
 
     // Two indexed lookups for the whole batch: which of these emails and phones are already leads.
-    private static async Task<Dictionary<string, Guid>> KnownContactsAsync(LeadDeskDbContext db, IReadOnlyList<Item> items, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, Guid>> KnownContactsAsync(LeadDeskDbContext db, IReadOnlyList<Item> items, string phoneRegion, CancellationToken cancellationToken)
     {
-        var contacts = items.SelectMany(i => Contacts(i.Lead)).Distinct().ToList();
+        var contacts = items.SelectMany(i => Contacts(i.Lead, phoneRegion)).Distinct().ToList();
         var emails = contacts.Where(c => c.StartsWith("e:", StringComparison.Ordinal)).Select(c => c[2..]).ToList();
         var phones = contacts.Where(c => c.StartsWith("p:", StringComparison.Ordinal)).Select(c => c[2..]).ToList();
         var known = new Dictionary<string, Guid>(StringComparer.Ordinal);
