@@ -53,6 +53,22 @@ public sealed class LegacyPhoneUpgradeTests
     }
 
     [Fact]
+    public async Task Startup_OfAnInstallationToUpgrade_MigratesAndReadsTheOldPhonesAgain()
+    {
+        await using var fixture = await CoreFixture.MigratedAsync();
+        var us = await TestData.WorkspaceAsync(fixture, "us");
+        var id = await LegacyLeadAsync(fixture, us, "+4155552671");
+        await MigrateToTheOldSchemaAsync(fixture);
+
+        var ready = await fixture.Services.PrepareDatabaseAsync();
+
+        Assert.True(ready);
+        var lead = Assert.Single(await LeadsAsync(fixture));
+        Assert.Equal((id, "+14155552671"), (lead.Id, lead.Phone));
+        Assert.Equal(0, await QueryAsync(fixture, db => db.LegacyPhones.CountAsync()));
+    }
+
+    [Fact]
     public async Task Upgrade_RunTwice_ChangesNothingTheSecondTime()
     {
         await using var fixture = await CoreFixture.MigratedAsync();
@@ -123,18 +139,25 @@ public sealed class LegacyPhoneUpgradeTests
     private static async Task<Guid> LegacyLeadAsync(CoreFixture fixture, WorkspaceSeed workspace, string? phone) =>
         await TestData.LeadAsync(fixture, workspace, $"Lead{Guid.CreateVersion7():N}"[..12], l => (l.Email, l.Phone) = (null, phone));
 
-    /// <summary>Takes the schema back to before the migration PhoneNumbers and applies it again, as an upgrade would.</summary>
-    private static async Task UpgradeFromTheOldSchemaAsync(CoreFixture fixture, params (string Slug, string Region)[] regions)
+    /// <summary>Takes the schema back to before the migration PhoneNumbers, where an installation to upgrade is.</summary>
+    private static async Task MigrateToTheOldSchemaAsync(CoreFixture fixture)
     {
         await using var scope = fixture.ScopeAs(workspaceId: null);
         var db = scope.Get<LeadDeskDbContext>();
         using (await db.EnterWriteAsync())
         {
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync(BeforePhoneNumbers);
-            Assert.DoesNotContain("20261127000100_PhoneNumbers", await db.Database.GetAppliedMigrationsAsync());
-            await migrator.MigrateAsync();
+            await db.GetService<IMigrator>().MigrateAsync(BeforePhoneNumbers);
         }
+        Assert.DoesNotContain("20261127000100_PhoneNumbers", await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    /// <summary>The old schema, then the migrations up to now (without the start-up step), and the workspaces' regions set.</summary>
+    private static async Task UpgradeFromTheOldSchemaAsync(CoreFixture fixture, params (string Slug, string Region)[] regions)
+    {
+        await MigrateToTheOldSchemaAsync(fixture);
+        await using var scope = fixture.ScopeAs(workspaceId: null);
+        var db = scope.Get<LeadDeskDbContext>();
+        await db.MigrateAsync();
         foreach (var (slug, region) in regions)
         {
             using var write = await db.EnterWriteAsync();
