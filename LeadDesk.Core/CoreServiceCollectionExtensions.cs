@@ -10,6 +10,7 @@ using LeadDesk.Core.History;
 using LeadDesk.Core.Integrations;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Notes;
+using LeadDesk.Core.Phones;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Products;
 using LeadDesk.Core.Seeding;
@@ -95,8 +96,11 @@ public static class CoreServiceCollectionExtensions
 
     private static void AddLeadServices(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        services.AddSingleton<IValidator<LeadInput>, LeadInputValidator>();
-        services.AddSingleton<IValidator<NewLead>, NewLeadValidator>();
+        // Scoped: the phone rule reads the workspace's region.
+        services.AddScoped<IValidator<LeadInput>, LeadInputValidator>();
+        services.AddScoped<IValidator<NewLead>, NewLeadValidator>();
+        services.AddScoped<PhoneRegions>();
+        services.AddScoped<LegacyPhoneUpgrade>();
 
         var documents = configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions();
         services.AddSingleton(new DocumentStorage(Path.GetFullPath(Path.Combine(contentRoot, documents.Path))));

@@ -60,7 +60,7 @@ public sealed class BoardService(LeadDeskDbContext db, LeadAccess access, LeadLi
     {
         var visible = await access.VisibleAsync(cancellationToken: cancellationToken);
         // The board shows open leads by stage; the status and stage filters belong to the list.
-        return list.Filter(visible.AsNoTracking(), filter with { Status = null, StageId = null, PipelineId = null })
+        return (await list.FilterAsync(visible.AsNoTracking(), filter with { Status = null, StageId = null, PipelineId = null }, cancellationToken))
             .Where(l => l.Status == LeadStatus.Open);
     }
 

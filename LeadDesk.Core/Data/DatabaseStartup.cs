@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using LeadDesk.Core.Phones;
 using LeadDesk.Core.Seeding;
 using LeadDesk.Core.Webhooks;
 using Microsoft.Data.Sqlite;
@@ -11,9 +12,9 @@ using Npgsql;
 namespace LeadDesk.Core.Data;
 
 /// <summary>
-/// Start-up work on the database: check the SQLite folder, apply migrations, switch SQLite to WAL, encrypt
-/// webhook secrets stored in plaintext by earlier versions and seed the demo. A failure is reported as one log
-/// line naming the setting to fix.
+/// Start-up work on the database: check the SQLite folder, apply migrations (and the data step that follows one,
+/// <see cref="LegacyPhoneUpgrade"/>), switch SQLite to WAL, encrypt webhook secrets stored in plaintext by earlier
+/// versions and seed the demo. A failure is reported as one log line naming the setting to fix.
 /// </summary>
 public static partial class DatabaseStartup
 {
@@ -37,6 +38,7 @@ public static partial class DatabaseStartup
         try
         {
             await db.MigrateAsync(cancellationToken);
+            await provider.GetRequiredService<LegacyPhoneUpgrade>().RunAsync(cancellationToken);
             if (options.Provider == DatabaseProvider.Sqlite)
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

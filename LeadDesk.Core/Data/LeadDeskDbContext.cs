@@ -7,6 +7,7 @@ using LeadDesk.Core.History;
 using LeadDesk.Core.Integrations;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Notes;
+using LeadDesk.Core.Phones;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Products;
 using LeadDesk.Core.Teams;
@@ -47,6 +48,7 @@ public partial class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> optio
     public DbSet<WebForm> WebForms => Set<WebForm>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<LegacyPhone> LegacyPhones => Set<LegacyPhone>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery), shared by every web node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,4 +1,5 @@
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Phones;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadDesk.Core.Leads;
@@ -22,19 +23,24 @@ public sealed record DuplicateQuery(string? Email, string? Phone, string? FirstN
 
 /// <summary>
 /// Leads that are probably the same person (seed 004 <c>check-duplicates</c>, seed 001's capture rule):
-/// the same normalised email or phone for certain, the same name at the same company as possible.
+/// the same normalised email or E.164 phone for certain (in a US workspace "+1 800 123 4567", "18001234567" and
+/// "(800) 123-4567" are one number), the same name at the same company as possible.
 /// </summary>
-public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access)
+public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access, PhoneRegions phoneRegions)
 {
     public const int MaxResults = 10;
 
     /// <summary>
     /// The keys of the capture rule (seed 001) for a lead's contacts: <c>e:</c> and the normalised email, <c>p:</c> and the
-    /// normalised phone — only those that are valid, so a typo never matches a stranger.
+    /// E.164 phone read in <paramref name="phoneRegion"/> — only those that are valid, so a typo never matches a stranger.
     /// </summary>
-    public static IReadOnlyList<string> ContactKeys(string? email, string? phone) =>
-        new[] { ContactNormalizer.IsValidEmail(email) ? "e:" + ContactNormalizer.Email(email) : null, ContactNormalizer.IsValidPhone(phone) ? "p:" + ContactNormalizer.Phone(phone) : null }
+    public static IReadOnlyList<string> ContactKeys(string? email, string? phone, string phoneRegion) =>
+        new[] { ContactNormalizer.IsValidEmail(email) ? "e:" + ContactNormalizer.Email(email) : null, PhoneFormat.ToE164(phone, phoneRegion) is { } e164 ? "p:" + e164 : null }
             .OfType<string>().ToList();
+
+    /// <summary>The contact keys of a lead in the current workspace (its phone region).</summary>
+    public async Task<IReadOnlyList<string>> ContactKeysAsync(string? email, string? phone, CancellationToken cancellationToken = default) =>
+        ContactKeys(email, phone, await phoneRegions.CurrentAsync(cancellationToken));
 
     /// <summary>
     /// A lead with the same normalised email or phone (seed 001's capture rule), or null; the email wins. Workspace-wide,
@@ -42,7 +48,7 @@ public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access)
     /// </summary>
     public async Task<Guid?> ExistingAsync(string? email, string? phone, CancellationToken cancellationToken = default)
     {
-        var keys = ContactKeys(email, phone);
+        var keys = await ContactKeysAsync(email, phone, cancellationToken);
         var known = await ExistingAsync(keys, cancellationToken);
         return keys.Select(k => known.GetValueOrDefault(k)).FirstOrDefault(id => id != Guid.Empty) is var id && id != Guid.Empty ? id : null;
     }
@@ -74,7 +80,7 @@ public sealed class DuplicateFinder(LeadDeskDbContext db, LeadAccess access)
     public async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(DuplicateQuery query, CancellationToken cancellationToken = default)
     {
         var email = ContactNormalizer.IsValidEmail(query.Email) ? ContactNormalizer.Email(query.Email) : null;
-        var phone = ContactNormalizer.IsValidPhone(query.Phone) ? ContactNormalizer.Phone(query.Phone) : null;
+        var phone = PhoneFormat.ToE164(query.Phone, await phoneRegions.CurrentAsync(cancellationToken));
         var first = query.FirstName?.Trim().ToLowerInvariant();
         var last = query.LastName?.Trim().ToLowerInvariant();
         var company = query.Company?.Trim().ToLowerInvariant();

@@ -1,3 +1,4 @@
+using LeadDesk.Core.Phones;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Workspaces;
 
@@ -16,7 +17,7 @@ public class Lead : IWorkspaceOwned, IAuditable, ISoftDeletable
     public string LastName { get; set; } = "";
     /// <summary>Stored normalised (trimmed, lower case).</summary>
     public string? Email { get; set; }
-    /// <summary>Stored normalised: <c>+</c> and digits only.</summary>
+    /// <summary>Stored in E.164 (<see cref="PhoneFormat"/>): <c>+</c>, country code and number.</summary>
     public string? Phone { get; set; }
     public string? Company { get; set; }
     /// <summary>Optional link to an account (seed 002 <c>company_id</c>); accounts arrive with conversion.</summary>
@@ -67,13 +68,17 @@ public class Lead : IWorkspaceOwned, IAuditable, ISoftDeletable
 
     public string FullName => $"{FirstName} {LastName}".Trim();
 
-    /// <summary>Copies the editable fields, normalising email and phone. Stage, status and ownership rules live elsewhere.</summary>
-    public void Apply(LeadInput input)
+    /// <summary>
+    /// Copies the editable fields, normalising email and phone (numbers without a country code are from
+    /// <paramref name="phoneRegion"/>, the workspace's). Stage, status and ownership rules live elsewhere.
+    /// </summary>
+    public void Apply(LeadInput input, string phoneRegion)
     {
         FirstName = (input.FirstName ?? "").Trim();
         LastName = (input.LastName ?? "").Trim();
         Email = ContactNormalizer.Email(input.Email);
-        Phone = ContactNormalizer.Phone(input.Phone);
+        // The stored number sent back as it is stays as it is, even one stored before E.164 that no longer reads.
+        Phone = input.Phone == Phone ? Phone : PhoneFormat.ToE164(input.Phone, phoneRegion);
         Company = Blank(input.Company);
         Title = Blank(input.Title);
         Source = Blank(input.Source);
@@ -116,11 +121,14 @@ public class Lead : IWorkspaceOwned, IAuditable, ISoftDeletable
     }
 
     /// <summary>Called on every save (by the auditing interceptor), so no entry point can leave search stale.</summary>
-    public void RefreshSearchText()
+    public void RefreshSearchText() => SearchText = SearchTextOf(FirstName, LastName, Email, Company, Phone);
+
+    /// <summary>The search text of a lead with these contact fields (also written by set-based updates that skip the entity).</summary>
+    public static string SearchTextOf(string firstName, string lastName, string? email, string? company, string? phone)
     {
-        var text = string.Join(' ', new[] { FirstName, LastName, Email, Company, Phone }.Where(p => !string.IsNullOrEmpty(p)))
+        var text = string.Join(' ', new[] { firstName, lastName, email, company, phone }.Where(p => !string.IsNullOrEmpty(p)))
             .ToLowerInvariant();
-        SearchText = text.Length <= LeadLimits.SearchTextMaxLength ? text : text[..LeadLimits.SearchTextMaxLength];
+        return text.Length <= LeadLimits.SearchTextMaxLength ? text : text[..LeadLimits.SearchTextMaxLength];
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

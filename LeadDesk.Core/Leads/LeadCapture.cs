@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Integrations;
+using LeadDesk.Core.Phones;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,9 +86,10 @@ public sealed class LeadCapture(IServiceScopeFactory scopes) : BackgroundService
             var db = services.GetRequiredService<LeadDeskDbContext>();
             var leads = services.GetRequiredService<LeadService>();
             var results = new List<(Item Item, CaptureResult Result)>();
+            var phoneRegion = await services.GetRequiredService<PhoneRegions>().CurrentAsync(cancellationToken);
             await using (var transaction = await db.BeginWriteAsync(cancellationToken))
             {
-                var contacts = items.ToDictionary(i => i, i => DuplicateFinder.ContactKeys(i.Lead.Email, i.Lead.Phone));
+                var contacts = items.ToDictionary(i => i, i => DuplicateFinder.ContactKeys(i.Lead.Email, i.Lead.Phone, phoneRegion));
                 var keys = contacts.Values.SelectMany(k => k).Distinct().ToList();
                 await services.GetRequiredService<LeadIntake>().LockContactsAsync(keys, cancellationToken);
                 var known = await services.GetRequiredService<DuplicateFinder>().ExistingAsync(keys, cancellationToken);

@@ -38,7 +38,7 @@ public sealed class LeadIntake(LeadDeskDbContext db, LeadService leads, Duplicat
         {
             if (rule != DuplicateRule.Allow)
             {
-                await LockContactsAsync(DuplicateFinder.ContactKeys(input.Email, input.Phone), cancellationToken);
+                await LockContactsAsync(await duplicates.ContactKeysAsync(input.Email, input.Phone, cancellationToken), cancellationToken);
                 if (await duplicates.ExistingAsync(input.Email, input.Phone, cancellationToken) is { } existing)
                 {
                     return rule == DuplicateRule.UseExisting

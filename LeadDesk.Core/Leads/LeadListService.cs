@@ -1,4 +1,5 @@
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Phones;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -23,7 +24,7 @@ public sealed record LeadListPage(IReadOnlyList<LeadRow> Rows, int Total, int Pa
 public sealed record LeadSlice(IReadOnlyList<LeadRow> Rows, int Total, int Offset, int Limit, bool HasMore, string? NextCursor);
 
 /// <summary>The lead list: filtered, sorted and paged in the database, for the list page and the API.</summary>
-public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICurrentActor actor, IMemoryCache cache)
+public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICurrentActor actor, PhoneRegions phoneRegions, IMemoryCache cache)
 {
     /// <summary>A page of the list page: the page number is clamped to the pages there are.</summary>
     public async Task<LeadListPage> SearchAsync(LeadListQuery query, CancellationToken cancellationToken = default)
@@ -65,7 +66,7 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
             access.Require(Permissions.LeadsDelete, "Only managers and admins can open the trash.");
         }
         var visible = await access.VisibleAsync(includeDeleted: query.Trash, cancellationToken);
-        var leads = Filter(visible.AsNoTracking(), query);
+        var leads = await FilterAsync(visible.AsNoTracking(), query, cancellationToken);
         if (query.Trash)
         {
             leads = leads.Where(l => l.IsDeleted);
@@ -94,16 +95,20 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
     }
 
     /// <summary>Applies every filter of <paramref name="filter"/>; the board and the API reuse it.</summary>
-    public IQueryable<Lead> Filter(IQueryable<Lead> leads, LeadFilter filter)
+    public async Task<IQueryable<Lead>> FilterAsync(IQueryable<Lead> leads, LeadFilter filter, CancellationToken cancellationToken = default)
     {
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = filter.Search.Trim().ToLowerInvariant();
-            // Phones are stored as + and digits, so "(555) 123-4567" is also looked for as "5551234567".
-            var digits = ContactNormalizer.IsValidPhone(term) ? ContactNormalizer.Phone(term)![1..] : term;
-            leads = digits == term
-                ? leads.Where(l => l.SearchText.Contains(term))
-                : leads.Where(l => l.SearchText.Contains(term) || l.SearchText.Contains(digits));
+            // Phones are stored in E.164, so a number as typed is also looked for as its digits ("(11) 99999-8888" finds
+            // +5511999998888) and, with a trunk or international prefix, as its E.164 form.
+            var forms = PhoneFormat.SearchForms(term, await phoneRegions.CurrentAsync(cancellationToken));
+            leads = forms switch
+            {
+                [] => leads.Where(l => l.SearchText.Contains(term)),
+                [var other] => leads.Where(l => l.SearchText.Contains(term) || l.SearchText.Contains(other)),
+                [var digits, var e164, ..] => leads.Where(l => l.SearchText.Contains(term) || l.SearchText.Contains(digits) || l.SearchText.Contains(e164)),
+            };
         }
         if (filter.PipelineId is { } pipelineId)
         {

@@ -2,6 +2,7 @@ using FluentValidation;
 using LeadDesk.Core.Activities;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Phones;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ public sealed class LeadService(
     StageOwnership ownership,
     IValidator<NewLead> newLeadValidator,
     IValidator<LeadInput> inputValidator,
+    PhoneRegions phoneRegions,
     TimeProvider clock)
 {
     private readonly Dictionary<(Guid? Pipeline, Guid? Stage), Stage> _startStages = [];
@@ -129,7 +131,7 @@ public sealed class LeadService(
         var stage = await StartStageAsync(input.PipelineId, input.StageId, cancellationToken);
 
         var lead = new Lead { Channel = input.Channel, Status = LeadStatus.Open };
-        lead.Apply(input);
+        lead.Apply(input, await phoneRegions.CurrentAsync(cancellationToken));
         lead.MoveTo(stage);
         if (input.OwnerId is null)
         {
@@ -145,15 +147,20 @@ public sealed class LeadService(
     public async Task UpdateAsync(Guid id, LeadInput input, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         access.Require(Permissions.LeadsEdit, "You cannot edit leads in this workspace.");
-        await inputValidator.ValidateAndThrowAsync(input, cancellationToken);
         var lead = await access.FindAsync(id, cancellationToken: cancellationToken);
+        var validation = new ValidationContext<LeadInput>(input);
+        validation.RootContextData[LeadInputValidator<LeadInput>.StoredPhone] = lead.Phone;
+        if (await inputValidator.ValidateAsync(validation, cancellationToken) is { IsValid: false } result)
+        {
+            throw new ValidationException(result.Errors);
+        }
         await EnsureVersionAsync(lead, expectedVersion, cancellationToken);
         if (input.OwnerId != lead.OwnerId)
         {
             await EnsureOwnerIsMemberAsync(input.OwnerId, cancellationToken);
             db.LeadActivities.Add(new LeadActivity(lead.Id, ActivityType.OwnerChanged, "Owner changed", null, Now));
         }
-        lead.Apply(input);
+        lead.Apply(input, await phoneRegions.CurrentAsync(cancellationToken));
         if (lead.ValueFromProducts)
         {
             lead.EstimatedValue = await db.LeadProducts.Where(p => p.LeadId == id).SumAsync(p => p.Total, cancellationToken);

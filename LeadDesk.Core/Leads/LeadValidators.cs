@@ -1,14 +1,23 @@
 using FluentValidation;
+using LeadDesk.Core.Phones;
 
 namespace LeadDesk.Core.Leads;
 
-/// <summary>The rules every lead write obeys, from the UI, the API and imports alike.</summary>
+/// <summary>
+/// The rules every lead write obeys, from the UI, the API and imports alike. A phone is read in the workspace's
+/// region, so only input that is no phone number there is refused (<see cref="PhoneFormat"/>).
+/// </summary>
 public class LeadInputValidator<T> : AbstractValidator<T> where T : LeadInput
 {
     public const string ContactRequired = "Enter an email address or a phone number.";
     public const string NameRequired = "Enter the lead's name.";
+    /// <summary>
+    /// Validation context data: the phone the lead has stored. Sent back as it is, it is not judged again: a number stored
+    /// before E.164 that no longer reads ("+07911123456") must not block saving the lead's other fields.
+    /// </summary>
+    public const string StoredPhone = "StoredPhone";
 
-    public LeadInputValidator()
+    public LeadInputValidator(PhoneRegions phoneRegions)
     {
         RuleFor(l => l.FirstName).MaximumLength(LeadLimits.NameMaxLength);
         RuleFor(l => l.LastName).MaximumLength(LeadLimits.NameMaxLength);
@@ -28,9 +37,15 @@ public class LeadInputValidator<T> : AbstractValidator<T> where T : LeadInput
             .When(l => !string.IsNullOrWhiteSpace(l.Email));
         RuleFor(l => l.Phone)
             .MaximumLength(LeadLimits.PhoneMaxLength)
-            .Must(ContactNormalizer.IsValidPhone)
-            .WithMessage($"Enter a phone number of {ContactNormalizer.MinPhoneDigits} to {ContactNormalizer.MaxPhoneDigits} digits; spaces, dashes, brackets and a leading + are fine.")
-            .When(l => !string.IsNullOrWhiteSpace(l.Phone));
+            .CustomAsync(async (phone, context, cancellationToken) =>
+            {
+                if (PhoneFormat.Problem(phone!, await phoneRegions.CurrentAsync(cancellationToken)) is { } problem)
+                {
+                    context.AddFailure(problem);
+                }
+            })
+            .When((l, context) => !string.IsNullOrWhiteSpace(l.Phone)
+                && !(context.RootContextData.TryGetValue(StoredPhone, out var stored) && Equals(stored, l.Phone)));
 
         RuleFor(l => l.Company).MaximumLength(LeadLimits.CompanyMaxLength);
         RuleFor(l => l.Title).MaximumLength(LeadLimits.TitleMaxLength);
@@ -50,11 +65,11 @@ public class LeadInputValidator<T> : AbstractValidator<T> where T : LeadInput
     }
 }
 
-public sealed class LeadInputValidator : LeadInputValidator<LeadInput>;
+public sealed class LeadInputValidator(PhoneRegions phoneRegions) : LeadInputValidator<LeadInput>(phoneRegions);
 
 public sealed class NewLeadValidator : LeadInputValidator<NewLead>
 {
-    public NewLeadValidator()
+    public NewLeadValidator(PhoneRegions phoneRegions) : base(phoneRegions)
     {
         RuleFor(l => l.Channel).IsInEnum().WithMessage("Choose web, telegram, email, manual, api, import or form.");
     }

@@ -16,7 +16,8 @@ namespace LeadDesk.Core.Seeding;
 
 /// <summary>
 /// First-start demo: workspace <c>demo</c> (admin, manager, two reps, the default Sales pipeline and
-/// a few hundred leads) and a smaller <c>northwind</c> workspace so switching has somewhere to go.
+/// a few hundred leads) and a smaller, Brazilian <c>northwind</c> workspace (phone region BR) so switching has
+/// somewhere to go.
 /// Idempotent: it does nothing once the <c>demo</c> workspace exists.
 /// </summary>
 public sealed partial class DemoSeeder(
@@ -50,9 +51,10 @@ public sealed partial class DemoSeeder(
         var rep1 = await CreateUserAsync($"rep1@{seed.EmailDomain}", "Riley Rep", seed.Password);
         var rep2 = await CreateUserAsync($"rep2@{seed.EmailDomain}", "Sam Seller", seed.Password);
 
-        await CreateWorkspaceAsync(DemoSlug, "Demo Company", seed.LeadCount, randomSeed: 2026,
+        await CreateWorkspaceAsync(DemoSlug, "Demo Company", "US", seed.LeadCount, randomSeed: 2026,
             (admin, WorkspaceRole.Admin), (manager, WorkspaceRole.Manager), (rep1, WorkspaceRole.SalesRep), (rep2, WorkspaceRole.SalesRep));
-        await CreateWorkspaceAsync(SecondSlug, "Northwind Traders", Math.Min(40, seed.LeadCount), randomSeed: 7,
+        // Northwind sells in Brazil: numbers typed there without a country code are Brazilian ("(11) 99999-8888").
+        await CreateWorkspaceAsync(SecondSlug, "Northwind Traders", "BR", Math.Min(40, seed.LeadCount), randomSeed: 7,
             (admin, WorkspaceRole.Admin), (manager, WorkspaceRole.SalesRep));
         actor.Set(null, null, null);
         LogSeeded(logger, seed.EmailDomain);
@@ -70,10 +72,11 @@ public sealed partial class DemoSeeder(
         return user;
     }
 
-    private async Task CreateWorkspaceAsync(string slug, string name, int leadCount, int randomSeed,
+    private async Task CreateWorkspaceAsync(string slug, string name, string phoneRegion, int leadCount, int randomSeed,
         params (AppUser User, WorkspaceRole Role)[] members)
     {
         var workspace = new Workspace(slug, name);
+        workspace.SetPhoneRegion(phoneRegion);
         db.Workspaces.Add(workspace);
         actor.Set(members[0].User.Id, workspace.Id, WorkspaceRole.Admin);
         foreach (var (user, role) in members)
@@ -96,7 +99,7 @@ public sealed partial class DemoSeeder(
         db.LeadSettings.Add(new LeadSettings { Visibility = LeadVisibility.All });
         AddTeamRolesAndProducts();
 
-        var leads = GenerateLeads(pipeline, members.Select(m => m.User.Id).ToArray(), leadCount, randomSeed).ToList();
+        var leads = GenerateLeads(pipeline, members.Select(m => m.User.Id).ToArray(), leadCount, randomSeed, phoneRegion).ToList();
         db.Leads.AddRange(leads);
         db.LeadActivities.AddRange(leads.Select(l => new LeadActivity(l.Id, ActivityType.Created, "Lead created", $"via {l.Channel.ToString().ToLowerInvariant()}, source {l.Source}", l.CreatedAt)));
         await db.SaveChangesAsync();
@@ -116,9 +119,9 @@ public sealed partial class DemoSeeder(
             new Product("Extra seat (annual)", 240m) { Sku = "SEAT" });
     }
 
-    private IEnumerable<Lead> GenerateLeads(Pipeline pipeline, Guid[] owners, int count, int randomSeed)
+    private IEnumerable<Lead> GenerateLeads(Pipeline pipeline, Guid[] owners, int count, int randomSeed, string phoneRegion)
     {
-        var faker = new Faker { Random = new Randomizer(randomSeed) };
+        var faker = new Faker(phoneRegion == "BR" ? "pt_BR" : "en") { Random = new Randomizer(randomSeed) };
         var now = clock.GetUtcNow().UtcDateTime;
         // Funnel shape: most leads sit in the early stages.
         float[] stageWeights = [0.32f, 0.26f, 0.18f, 0.14f, 0.10f];
@@ -135,7 +138,9 @@ public sealed partial class DemoSeeder(
                 FirstName = first,
                 LastName = last,
                 Email = faker.Internet.Email(first, last, provider: "example.com").ToLowerInvariant(),
-                Phone = "+1" + faker.Random.ReplaceNumbers("##########"),
+                Phone = phoneRegion == "BR"
+                    ? "+55" + faker.PickRandom("11", "21", "31", "41", "51", "61", "71", "81") + "9" + faker.Random.ReplaceNumbers("########")
+                    : "+1" + faker.Random.ReplaceNumbers("##########"),
                 Company = company,
                 Title = faker.Name.JobTitle(),
                 Source = faker.PickRandom(Sources),

@@ -1,3 +1,5 @@
+using LeadDesk.Core.Phones;
+
 namespace LeadDesk.Core.Workspaces;
 
 /// <summary>A tenant. Every workspace-owned row carries its id.</summary>
@@ -5,11 +7,14 @@ public class Workspace : IAuditable
 {
     public const int SlugMaxLength = 64;
     public const int NameMaxLength = 200;
+    public const int PhoneRegionMaxLength = 2;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public string Slug { get; private set; }
     public string Name { get; private set; }
     public string Currency { get; private set; } = "USD";
+    /// <summary>Where phone numbers typed without a country code are from (ISO 3166 code); see <see cref="PhoneFormat"/>.</summary>
+    public string PhoneRegion { get; private set; } = PhoneFormat.DefaultRegion;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public Guid? CreatedById { get; set; }
@@ -19,5 +24,14 @@ public class Workspace : IAuditable
     {
         Slug = slug;
         Name = name;
+    }
+
+    public void SetPhoneRegion(string region)
+    {
+        if (!PhoneFormat.IsRegion(region))
+        {
+            throw new ArgumentException($"{region} is not a region libphonenumber knows.", nameof(region));
+        }
+        PhoneRegion = region;
     }
 }

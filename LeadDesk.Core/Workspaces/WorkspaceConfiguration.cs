@@ -11,6 +11,7 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
         builder.Property(w => w.Slug).HasMaxLength(Workspace.SlugMaxLength);
         builder.Property(w => w.Name).HasMaxLength(Workspace.NameMaxLength);
         builder.Property(w => w.Currency).HasMaxLength(3);
+        builder.Property(w => w.PhoneRegion).HasMaxLength(Workspace.PhoneRegionMaxLength);
         builder.HasIndex(w => w.Slug).IsUnique();
     }
 }

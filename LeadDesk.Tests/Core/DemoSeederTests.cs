@@ -1,5 +1,6 @@
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Phones;
 using LeadDesk.Core.Seeding;
 using LeadDesk.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,27 @@ public sealed class DemoSeederTests
         Assert.Equal("Sales", pipeline.Name);
         Assert.True(pipeline.IsDefault);
         Assert.Equal(["new", "contacted", "qualified", "proposal", "negotiation"], pipeline.Stages.OrderBy(s => s.SortOrder).Select(s => s.Key));
+    }
+
+    [Fact]
+    public async Task Seeding_MakesNorthwindABrazilianWorkspace_WithBrazilianNumbersInE164()
+    {
+        await using var fixture = await CoreFixture.MigratedAsync(Seed);
+        await SeedAsync(fixture);
+
+        await using var scope = fixture.ScopeAs(workspaceId: null);
+        var db = scope.ServiceProvider.GetRequiredService<LeadDeskDbContext>();
+        var regions = await db.Workspaces.OrderBy(w => w.Slug).Select(w => new { w.Slug, w.PhoneRegion, w.Id }).ToListAsync();
+        Assert.Equal([(DemoSeeder.DemoSlug, "US"), (DemoSeeder.SecondSlug, "BR")], regions.Select(w => (w.Slug, w.PhoneRegion)));
+        var northwind = regions[1].Id;
+        var leads = await db.Leads.IgnoreQueryFilters().Where(l => l.WorkspaceId == northwind).Select(l => new { l.Phone, l.Email }).ToListAsync();
+        Assert.NotEmpty(leads);
+        Assert.All(leads, l =>
+        {
+            Assert.StartsWith("+55", l.Phone, StringComparison.Ordinal);
+            Assert.Equal(l.Phone, PhoneFormat.ToE164(l.Phone, "US"));
+            Assert.True(ContactNormalizer.IsValidEmail(l.Email), l.Email);
+        });
     }
 
     [Fact]

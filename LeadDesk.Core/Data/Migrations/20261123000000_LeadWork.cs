@@ -330,7 +330,7 @@ public sealed class LeadWork : Migration
     /// A NOT NULL column on a table that may have rows: added with a default for them, which PostgreSQL then
     /// drops so the column matches the model (SQLite cannot drop a default, and its schema check ignores them).
     /// </summary>
-    private static void AddRequiredColumn<T>(MigrationBuilder migrationBuilder, string table, string column, T defaultValue, int? maxLength = null)
+    internal static void AddRequiredColumn<T>(MigrationBuilder migrationBuilder, string table, string column, T defaultValue, int? maxLength = null)
     {
         migrationBuilder.AddColumn<T>(column, table, maxLength: maxLength, nullable: false, defaultValue: defaultValue);
         if (migrationBuilder.IsNpgsql())

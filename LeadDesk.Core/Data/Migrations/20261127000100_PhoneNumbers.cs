@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace LeadDesk.Core.Data.Migrations;
+
+/// <summary>
+/// Phone numbers in E.164: each workspace gets a default phone region (US for the workspaces there are), and every
+/// stored phone is queued in <c>LegacyPhones</c>. SQL cannot run libphonenumber, so the start-up step
+/// <c>LegacyPhoneUpgrade</c> reads the queued numbers again and empties the queue.
+/// </summary>
+[DbContext(typeof(LeadDeskDbContext))]
+[Migration("20261127000100_PhoneNumbers")]
+public sealed class PhoneNumbers : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        LeadWork.AddRequiredColumn(migrationBuilder, "Workspaces", "PhoneRegion", "US", maxLength: 2);
+
+        migrationBuilder.CreateTable(
+            name: "LegacyPhones",
+            columns: table => new
+            {
+                LeadId = table.Column<Guid>(nullable: false),
+                Phone = table.Column<string>(maxLength: 32, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_LegacyPhones", x => x.LeadId);
+                table.ForeignKey("FK_LegacyPhones_Leads_LeadId", x => x.LeadId, "Leads", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.Sql("""INSERT INTO "LegacyPhones" ("LeadId", "Phone") SELECT "Id", "Phone" FROM "Leads" WHERE "Phone" IS NOT NULL""");
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropTable("LegacyPhones");
+        // EF rebuilds the table for DropColumn on SQLite, which needs a model snapshot these hand-written migrations do not
+        // keep; SQLite (3.35 and later) and PostgreSQL both drop a column in place.
+        migrationBuilder.Sql("""ALTER TABLE "Workspaces" DROP COLUMN "PhoneRegion";""");
+    }
+}
