@@ -1,15 +1,16 @@
 using LeadDesk.Core;
 using LeadDesk.Core.Data;
 using LeadDesk.Web;
+using LeadDesk.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddLeadDeskCore(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddLeadDeskWeb();
+builder.Services.AddLeadDeskWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
-if (!await app.Services.PrepareDatabaseAsync())
+if (!app.Services.CheckSecuritySettings() || !await app.Services.PrepareDatabaseAsync())
 {
     return 1;
 }

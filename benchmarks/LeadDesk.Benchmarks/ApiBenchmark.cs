@@ -29,9 +29,11 @@ internal static class ApiBenchmark
         var token = await TokenAsync(database);
         using var app = PageBenchmark.StartApp(database, new Dictionary<string, string?>
         {
-            // The benchmark measures throughput, not the per-token limit.
+            // The benchmark measures throughput, not the per-token and per-address limits.
             ["Api__RateLimit__PermitsPerSecond"] = "1000000",
             ["Api__RateLimit__Burst"] = "1000000",
+            ["Api__RateLimit__PerAddressPerSecond"] = "1000000",
+            ["Api__RateLimit__PerAddressBurst"] = "1000000",
         }, out var baseUrl);
         try
         {

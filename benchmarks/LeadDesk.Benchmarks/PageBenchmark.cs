@@ -30,7 +30,9 @@ internal static partial class PageBenchmark
         using var app = StartApp(database, new Dictionary<string, string?>(), out var baseUrl);
         try
         {
-            using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+            // Cookies are sent by hand: the app marks them Secure outside Development, and a cookie container keeps
+            // Secure cookies away from this plain-http loopback connection.
+            using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
             using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
             await WaitHealthyAsync(http, app);
             await SignInAsync(http);
@@ -90,7 +92,8 @@ internal static partial class PageBenchmark
 
     private static async Task SignInAsync(HttpClient http)
     {
-        var page = await http.GetStringAsync(new Uri("/account/signin", UriKind.Relative));
+        using var signInPage = await http.GetAsync(new Uri("/account/signin", UriKind.Relative));
+        var page = await signInPage.Content.ReadAsStringAsync();
         var token = TokenPattern().Match(page).Groups[1].Value;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -99,12 +102,19 @@ internal static partial class PageBenchmark
             ["Input.Email"] = "admin@bench.leaddesk.test",
             ["Input.Password"] = LeadGenerator.Password,
         });
-        using var response = await http.PostAsync(new Uri("/account/signin", UriKind.Relative), form);
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/signin", UriKind.Relative)) { Content = form };
+        post.Headers.Add("Cookie", CookiesSetBy(signInPage));
+        using var response = await http.SendAsync(post);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-in failed ({(int)response.StatusCode}). Was the database made by 'generate'?");
         }
+        http.DefaultRequestHeaders.Add("Cookie", CookiesSetBy(response));
     }
+
+    /// <summary>The cookies a response sets, as a <c>Cookie</c> request header.</summary>
+    private static string CookiesSetBy(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(cookie => cookie.Split(';')[0]));
 
     /// <summary>The Release build of LeadDesk.Web on a free loopback port, on <paramref name="database"/>.</summary>
     public static Process StartApp(string database, Dictionary<string, string?> environment, out string baseUrl)
