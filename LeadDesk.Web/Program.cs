@@ -14,6 +14,7 @@ if (!app.Services.CheckSecuritySettings() || !await app.Services.PrepareDatabase
 {
     return 1;
 }
+await app.Services.EncryptStoredKeysAsync();
 
 app.UseLeadDeskPipeline();
 app.MapLeadDeskEndpoints();

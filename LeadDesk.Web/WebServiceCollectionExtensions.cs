@@ -11,7 +11,6 @@ using LeadDesk.Web.Leads;
 using LeadDesk.Web.Security;
 using LeadDesk.Web.WebForms;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace LeadDesk.Web;
@@ -21,8 +20,8 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddLeadDeskWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddRazorComponents();
-        // Keys in the database: any node behind a load balancer can read any node's cookies.
-        services.AddDataProtection().SetApplicationName("LeadDesk").PersistKeysToDbContext<LeadDeskDbContext>();
+        // Keys in the database, encrypted with a certificate: any node behind a load balancer can read any node's cookies.
+        services.AddLeadDeskDataProtection(configuration, environment.ContentRootPath);
         services.AddLeadDeskForwardedHeaders(configuration);
         // Every cookie (sign-in, workspace, antiforgery, toasts) is Secure outside Development, whatever the code that sets it says.
         services.Configure<CookiePolicyOptions>(policy =>

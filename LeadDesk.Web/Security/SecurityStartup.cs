@@ -6,6 +6,7 @@ internal static class SecurityStartup
     public static bool CheckSecuritySettings(this IServiceProvider services)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecurityStartup));
-        return ForwardedHeadersSetup.CheckForwardedHeaders(services.GetRequiredService<IConfiguration>(), logger);
+        return ForwardedHeadersSetup.CheckForwardedHeaders(services.GetRequiredService<IConfiguration>(), logger)
+            && KeyRingProtection.CheckKeyRingProtection(services, logger);
     }
 }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 
 namespace LeadDesk.Benchmarks;
@@ -136,6 +138,9 @@ internal static partial class PageBenchmark
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Production refuses to start with an unencrypted key ring; one certificate per database, kept beside it.
+        start.Environment["DataProtection__CertificatePath"] = KeyRingCertificate(database);
+        start.Environment["DataProtection__CertificatePassword"] = KeyRingPassword;
         foreach (var (key, value) in LeadGenerator.Settings(database).Concat(environment))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -170,6 +175,22 @@ internal static partial class PageBenchmark
             await Task.Delay(100);
         }
         throw new TimeoutException("The app did not become healthy in 30 s.");
+    }
+
+    private const string KeyRingPassword = "bench-key-ring";
+
+    /// <summary>A self-signed certificate for the database's key ring, made on first use.</summary>
+    private static string KeyRingCertificate(string database)
+    {
+        var path = database + ".keyring.pfx";
+        if (!File.Exists(path))
+        {
+            using var rsa = RSA.Create(2048);
+            var request = new CertificateRequest("CN=LeadDesk benchmark key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(10));
+            File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, KeyRingPassword));
+        }
+        return path;
     }
 
     private static int FreePort()
