@@ -8,7 +8,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddLeadDeskCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddLeadDeskWeb(builder.Configuration, builder.Environment);
 
-var app = builder.Build();
+// Disposed on every way out: the console logger writes from a queue, and a start-up failure's one line must not be lost.
+await using var app = builder.Build();
 
 if (!app.Services.CheckSecuritySettings() || !await app.Services.PrepareDatabaseAsync())
 {

@@ -15,14 +15,14 @@ public sealed class ApiRateLimitOptions
 {
     public const string Section = "Api:RateLimit";
 
-    /// <summary>Requests a second each caller may make on average.</summary>
-    public int PermitsPerSecond { get; set; } = 50;
+    /// <summary>Requests a second each caller may make on average (below 1: one every 1/N seconds).</summary>
+    public double PermitsPerSecond { get; set; } = 50;
 
     /// <summary>Requests a caller may make at once after a quiet spell.</summary>
     public int Burst { get; set; } = 100;
 
-    /// <summary>Requests a second one client address may make on average, whatever tokens it sends (or none).</summary>
-    public int PerAddressPerSecond { get; set; } = 200;
+    /// <summary>Requests a second one client address may make on average, whatever tokens it sends (or none); below 1, one every 1/N seconds.</summary>
+    public double PerAddressPerSecond { get; set; } = 200;
 
     /// <summary>Requests one client address may make at once after a quiet spell.</summary>
     public int PerAddressBurst { get; set; } = 400;
@@ -73,11 +73,12 @@ internal static class ApiRateLimiting
         });
     }
 
-    public static TokenBucketRateLimiterOptions Bucket(int perSecond, int burst) => new()
+    /// <summary>A bucket of <paramref name="burst"/> requests refilled at <paramref name="perSecond"/>: whole requests every second, or one request every 1/N seconds below one a second.</summary>
+    public static TokenBucketRateLimiterOptions Bucket(double perSecond, int burst) => new()
     {
         TokenLimit = Math.Max(1, burst),
-        TokensPerPeriod = Math.Max(1, perSecond),
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        TokensPerPeriod = perSecond >= 1 ? (int)Math.Round(perSecond) : 1,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(perSecond is >= 1 or <= 0 ? 1 : 1 / perSecond),
         QueueLimit = 0,
         AutoReplenishment = true,
     };

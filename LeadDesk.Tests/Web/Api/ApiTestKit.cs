@@ -66,13 +66,15 @@ public class ApiAppFactory : LeadDeskAppFactory
     }
 }
 
-/// <summary>The app with a tiny rate limit: one request a second, two at once.</summary>
+/// <summary>The app with a tiny rate limit per token: two requests at once, then one every 1,000 s (none comes back during a test).</summary>
 public sealed class RateLimitedAppFactory : LeadDeskAppFactory
 {
+    public static readonly TimeSpan Refill = TimeSpan.FromSeconds(1000);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Api:RateLimit:PermitsPerSecond", "1");
+        builder.UseSetting("Api:RateLimit:PermitsPerSecond", "0.001");
         builder.UseSetting("Api:RateLimit:Burst", "2");
     }
 }

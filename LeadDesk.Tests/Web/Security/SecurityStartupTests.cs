@@ -38,8 +38,9 @@ public sealed class SecurityStartupTests : IDisposable
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(problems);
-        Assert.Contains($"The data-protection certificate '{path}' cannot be used", line, StringComparison.Ordinal);
-        Assert.Contains("Check DataProtection:CertificatePath and DataProtection:CertificatePassword.", line, StringComparison.Ordinal);
+        Assert.StartsWith($"<2>LeadDesk.Web.Security.SecurityStartup[", line, StringComparison.Ordinal);
+        Assert.Contains($"The data-protection certificate '{path}' cannot be used (", line, StringComparison.Ordinal);
+        Assert.EndsWith("). Check DataProtection:CertificatePath and DataProtection:CertificatePassword.", line, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_dataFolder));
     }
 
@@ -58,7 +59,10 @@ public sealed class SecurityStartupTests : IDisposable
         Assert.False(Directory.Exists(_dataFolder));
     }
 
-    /// <summary>Runs LeadDesk.Web until it exits (a minute at most); returns its exit code and its warning-or-worse log lines.</summary>
+    /// <summary>
+    /// Runs LeadDesk.Web until it exits (a minute at most); returns its exit code and its warning-or-worse log lines, after
+    /// checking that it exited with 1 (showing all it wrote when not).
+    /// </summary>
     private async Task<(int ExitCode, List<string> Problems)> StartAsync(string environment, Dictionary<string, string> settings)
     {
         var app = typeof(Program).Assembly.Location;
@@ -92,9 +96,11 @@ public sealed class SecurityStartupTests : IDisposable
             process.Kill(entireProcessTree: true);
             throw new InvalidOperationException($"The app did not stop: it started. Output:\n{await output}");
         }
-        var lines = (await output + await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var written = await output + await errors;
         // systemd severities: <0> to <4> are emergency to warning.
-        return (process.ExitCode, [.. lines.Where(l => l.Length > 2 && l[0] == '<' && l[1] is >= '0' and <= '4')]);
+        var problems = written.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Length > 2 && l[0] == '<' && l[1] is >= '0' and <= '4').ToList();
+        Assert.True(process.ExitCode == 1 && problems.Count == 1, $"exit code {process.ExitCode}, output:\n{written}");
+        return (process.ExitCode, problems);
     }
 
     public void Dispose() => _certificates.Dispose();
