@@ -125,6 +125,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ProductService>();
         services.AddScoped<DocumentService>();
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton<RejectedSecrets>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<WebFormService>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);

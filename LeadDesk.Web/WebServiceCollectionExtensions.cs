@@ -11,18 +11,21 @@ using LeadDesk.Web.Leads;
 using LeadDesk.Web.Security;
 using LeadDesk.Web.WebForms;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace LeadDesk.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    public static IServiceCollection AddLeadDeskWeb(this IServiceCollection services)
+    public static IServiceCollection AddLeadDeskWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddRazorComponents();
-        // Keys in the database: any node behind a load balancer can read any node's cookies.
-        services.AddDataProtection().SetApplicationName("LeadDesk").PersistKeysToDbContext<LeadDeskDbContext>();
+        // Keys in the database, encrypted with a certificate: any node behind a load balancer can read any node's cookies.
+        services.AddLeadDeskDataProtection(configuration, environment.ContentRootPath);
+        services.AddLeadDeskForwardedHeaders(configuration);
+        // Every cookie (sign-in, workspace, antiforgery, toasts) is Secure outside Development, whatever the code that sets it says.
+        services.Configure<CookiePolicyOptions>(policy =>
+            policy.Secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         services.AddHttpContextAccessor();
 
         services.AddAuthentication(ApiTokenAuthenticationHandler.SelectorScheme)
@@ -43,7 +46,6 @@ public static class WebServiceCollectionExtensions
             cookie.Cookie.Name = "ld.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
             cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
@@ -61,6 +63,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<WorkspaceSession>();
         services.AddScoped<Toasts>();
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section);
+        services.AddSingleton<SignInThrottle>();
 
         services.AddLeadDeskApi();
         services.AddLeadDeskApiDocumentation();
@@ -74,6 +78,10 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseLeadDeskPipeline(this WebApplication app)
     {
+        // First: everything after it (HTTPS redirection, Secure cookies, every per-address limit) sees the client's
+        // address and scheme as a trusted proxy reported them.
+        app.UseForwardedHeaders();
+        app.UseCookiePolicy();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -90,6 +98,7 @@ public static class WebServiceCollectionExtensions
         app.UseStatusCodePagesWithReExecute("/status/{0}", queryFormat: null, createScopeForStatusCodePages: true);
         app.UseStaticFiles();
         app.UseLeadDeskApiDocumentation();
+        app.UseApiAddressLimit();
         app.UseAuthentication();
         app.UseMiddleware<CurrentActorMiddleware>();
         app.Use((context, next) =>

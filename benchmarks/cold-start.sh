@@ -10,11 +10,16 @@ dll=LeadDesk.Web/bin/Release/net10.0/LeadDesk.Web.dll
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 port=$(( 20000 + RANDOM % 20000 ))
+# Production refuses to start with an unencrypted key ring: a throw-away certificate for it.
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=leaddesk-cold-start \
+  -keyout "$work/keyring.key" -out "$work/keyring.crt" 2>/dev/null
+openssl pkcs12 -export -inkey "$work/keyring.key" -in "$work/keyring.crt" -out "$work/keyring.pfx" -passout pass:cold-start
 
 start_once() {
   local begin end pid
   begin=$(date +%s%N)
   ASPNETCORE_ENVIRONMENT=Production Seed__Password=bench-password-1 \
+    DataProtection__CertificatePath="$work/keyring.pfx" DataProtection__CertificatePassword=cold-start \
     ConnectionStrings__LeadDesk="Data Source=$work/bench.db" \
     dotnet "$dll" --urls "http://127.0.0.1:$port" --contentRoot "$PWD/LeadDesk.Web" >"$work/app.log" 2>&1 &
   pid=$!

@@ -18,7 +18,7 @@ public sealed record NewApiToken(ApiTokenView Token, string Secret);
 public sealed record ApiTokenIdentity(Guid TokenId, Guid WorkspaceId, string WorkspaceSlug, IReadOnlyList<string> Scopes);
 
 /// <summary>Creating, listing and revoking API tokens (admins), and recognising a presented secret.</summary>
-public sealed class ApiTokenService(LeadDeskDbContext db, ICurrentActor actor, TimeProvider clock, IMemoryCache cache)
+public sealed class ApiTokenService(LeadDeskDbContext db, ICurrentActor actor, TimeProvider clock, IMemoryCache cache, RejectedSecrets rejected)
 {
     /// <summary>
     /// How long a recognised token is remembered without asking the database. Revoking on this node takes effect
@@ -81,7 +81,8 @@ public sealed class ApiTokenService(LeadDeskDbContext db, ICurrentActor actor, T
 
     /// <summary>
     /// The identity of a presented secret, or null when it is unknown, revoked or expired. Works across
-    /// workspaces (the token says which one); the hash is compared in constant time.
+    /// workspaces (the token says which one); the hash is compared in constant time. A secret that matched nothing is
+    /// refused from memory for <see cref="RejectedSecrets.MemoryTime"/>, without a query.
     /// </summary>
     public async Task<ApiTokenIdentity?> AuthenticateAsync(string? secret, CancellationToken cancellationToken = default)
     {
@@ -93,9 +94,14 @@ public sealed class ApiTokenService(LeadDeskDbContext db, ICurrentActor actor, T
         var now = Now;
         if (!cache.TryGetValue(CacheKey(hash), out Recognised? known) || known is null)
         {
+            if (rejected.Contains(hash))
+            {
+                return null;
+            }
             known = await RecogniseAsync(secret[..ApiToken.PrefixLength], hash, cancellationToken);
             if (known is null)
             {
+                rejected.Add(hash);
                 return null;
             }
             cache.Set(CacheKey(hash), known, RecognitionCacheTime);

@@ -4,30 +4,54 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadDesk.Tests.Infrastructure;
 
 /// <summary>
 /// The real app over the real HTTP pipeline, on its own migrated and seeded test database.
 /// Shared per test class with <c>IClassFixture</c>; tests that change shared state use their own users.
+/// Clients call it over https, as a production browser would (its cookies are Secure outside Development);
+/// <see cref="TestPeer"/> lets a client choose the address it connects from.
 /// </summary>
 public class LeadDeskAppFactory : WebApplicationFactory<Program>
 {
+    public static readonly Uri BaseUrl = new("https://localhost");
+
     public const string Password = "demo-password-77";
     public const string Admin = "admin@demo.test";
     public const string Manager = "manager@demo.test";
     public const string Rep = "rep1@demo.test";
     public const string OtherRep = "rep2@demo.test";
 
-    private readonly Lazy<TestDatabase> _database = new(() => new TestDatabase());
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
 
-    /// <summary>The database this app runs on: its own by default; a second web node uses the first's.</summary>
-    public virtual IEnumerable<KeyValuePair<string, string?>> DatabaseSettings => _database.Value.Settings();
+    public LeadDeskAppFactory()
+        : this(new TestDatabase(), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>An app on <paramref name="database"/>, which outlives it when the test owns it (several apps on one database).</summary>
+    protected LeadDeskAppFactory(TestDatabase database, bool ownsDatabase = false)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+        ClientOptions.BaseAddress = BaseUrl;
+    }
+
+    /// <summary>The database this app runs on (another app may share it: a second web node).</summary>
+    public TestDatabase Database => _database;
+
+    /// <summary>The ASP.NET Core environment the app runs in.</summary>
+    protected virtual string EnvironmentName => "Testing";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        foreach (var (key, value) in DatabaseSettings)
+        builder.UseEnvironment(EnvironmentName);
+        builder.ConfigureTestServices(services => services.AddTransient<IStartupFilter, TestPeer>());
+        foreach (var (key, value) in _database.Settings())
         {
             builder.UseSetting(key, value);
         }
@@ -36,7 +60,19 @@ public class LeadDeskAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:LeadCount", "50");
     }
 
-    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A browser that keeps cookies and follows no redirects, connecting from <paramref name="peer"/> when given.</summary>
+    public HttpClient CreateBrowser(string? peer = null) => CreateClient(cookies: true, peer);
+
+    /// <summary>A client that follows no redirects, connecting from <paramref name="peer"/> when given (see <see cref="TestPeer"/>).</summary>
+    public HttpClient CreateClient(bool cookies, string? peer = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = cookies, BaseAddress = BaseUrl });
+        if (peer is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestPeer.Header, peer);
+        }
+        return client;
+    }
 
     public async Task<HttpClient> SignedInAsync(string email)
     {
@@ -49,9 +85,9 @@ public class LeadDeskAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _database.IsValueCreated)
+        if (disposing && _ownsDatabase)
         {
-            _database.Value.Dispose();
+            _database.Dispose();
         }
     }
 }

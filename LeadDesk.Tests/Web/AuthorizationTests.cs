@@ -28,7 +28,7 @@ public sealed class AuthorizationTests(LeadDeskAppFactory app) : IClassFixture<L
         var response = await app.CreateBrowser().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.StartsWith("http://localhost/account/signin", response.Headers.GetValues("HX-Redirect").Single(), StringComparison.Ordinal);
+        Assert.StartsWith("https://localhost/account/signin", response.Headers.GetValues("HX-Redirect").Single(), StringComparison.Ordinal);
     }
 
     [Theory]

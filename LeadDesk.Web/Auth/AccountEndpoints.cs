@@ -36,7 +36,6 @@ internal static class AccountEndpoints
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
-            Secure = context.Request.IsHttps,
             MaxAge = TimeSpan.FromDays(365),
         });
         // Whatever page was open showed the old workspace's data; start from its dashboard.

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using FluentValidation;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.WebForms;
+using LeadDesk.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -70,7 +71,7 @@ internal static class WebFormEndpoints
         {
             return Answer(wantsJson, StatusCodes.Status403Forbidden, "This form does not accept submissions from this site.", null);
         }
-        using var lease = await limiter.AcquireAsync($"{form.Key}|{context.Connection.RemoteIpAddress}", 1, cancellationToken);
+        using var lease = await limiter.AcquireAsync($"{form.Key}|{ClientAddress.Key(context)}", 1, cancellationToken);
         if (!lease.IsAcquired)
         {
             context.Response.Headers.RetryAfter = "60";

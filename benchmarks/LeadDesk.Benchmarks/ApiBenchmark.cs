@@ -20,11 +20,13 @@ namespace LeadDesk.Benchmarks;
 /// </summary>
 internal static class ApiBenchmark
 {
-    /// <summary>The benchmarks measure throughput, not the per-token limit.</summary>
+    /// <summary>The benchmarks measure throughput, not the per-token and per-address limits.</summary>
     public static readonly Dictionary<string, string?> Unlimited = new()
     {
         ["Api__RateLimit__PermitsPerSecond"] = "1000000",
         ["Api__RateLimit__Burst"] = "1000000",
+        ["Api__RateLimit__PerAddressPerSecond"] = "1000000",
+        ["Api__RateLimit__PerAddressBurst"] = "1000000",
     };
 
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 
 namespace LeadDesk.Benchmarks;
@@ -30,7 +32,9 @@ internal static partial class PageBenchmark
         using var app = StartApp(database, new Dictionary<string, string?>(), out var baseUrl);
         try
         {
-            using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+            // Cookies are sent by hand: the app marks them Secure outside Development, and a cookie container keeps
+            // Secure cookies away from this plain-http loopback connection.
+            using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
             using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
             await WaitHealthyAsync(http, app);
             await SignInAsync(http);
@@ -90,7 +94,8 @@ internal static partial class PageBenchmark
 
     private static async Task SignInAsync(HttpClient http)
     {
-        var page = await http.GetStringAsync(new Uri("/account/signin", UriKind.Relative));
+        using var signInPage = await http.GetAsync(new Uri("/account/signin", UriKind.Relative));
+        var page = await signInPage.Content.ReadAsStringAsync();
         var token = TokenPattern().Match(page).Groups[1].Value;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -99,12 +104,19 @@ internal static partial class PageBenchmark
             ["Input.Email"] = "admin@bench.leaddesk.test",
             ["Input.Password"] = LeadGenerator.Password,
         });
-        using var response = await http.PostAsync(new Uri("/account/signin", UriKind.Relative), form);
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/signin", UriKind.Relative)) { Content = form };
+        post.Headers.Add("Cookie", CookiesSetBy(signInPage));
+        using var response = await http.SendAsync(post);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-in failed ({(int)response.StatusCode}). Was the database made by 'generate'?");
         }
+        http.DefaultRequestHeaders.Add("Cookie", CookiesSetBy(response));
     }
+
+    /// <summary>The cookies a response sets, as a <c>Cookie</c> request header.</summary>
+    private static string CookiesSetBy(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(cookie => cookie.Split(';')[0]));
 
     /// <summary>The Release build of LeadDesk.Web on a free loopback port, on <paramref name="database"/>.</summary>
     public static Process StartApp(string database, Dictionary<string, string?> environment, out string baseUrl)
@@ -126,6 +138,9 @@ internal static partial class PageBenchmark
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Production refuses to start with an unencrypted key ring; one certificate per database, kept beside it.
+        start.Environment["DataProtection__CertificatePath"] = KeyRingCertificate(database);
+        start.Environment["DataProtection__CertificatePassword"] = KeyRingPassword;
         foreach (var (key, value) in LeadGenerator.Settings(database).Concat(environment))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -160,6 +175,22 @@ internal static partial class PageBenchmark
             await Task.Delay(100);
         }
         throw new TimeoutException("The app did not become healthy in 30 s.");
+    }
+
+    private const string KeyRingPassword = "bench-key-ring";
+
+    /// <summary>A self-signed certificate for the database's key ring, made on first use.</summary>
+    private static string KeyRingCertificate(string database)
+    {
+        var path = database + ".keyring.pfx";
+        if (!File.Exists(path))
+        {
+            using var rsa = RSA.Create(2048);
+            var request = new CertificateRequest("CN=LeadDesk benchmark key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(10));
+            File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, KeyRingPassword));
+        }
+        return path;
     }
 
     private static int FreePort()

@@ -8,18 +8,28 @@ using LeadDesk.Core.Workspaces;
 using LeadDesk.Tests.Infrastructure;
 using LeadDesk.Tests.Web.Leads;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadDesk.Tests.Web.Api;
 
 /// <summary>
-/// The app for API tests: uploads in a temp folder of its own, and a rate limit high enough that a test sending
-/// hundreds of requests with one token is never throttled (<see cref="RateLimitedAppFactory"/> tests the limit).
+/// The app for API tests: uploads in a temp folder of its own, and rate limits high enough that a test sending
+/// hundreds of requests with one token from one address is never throttled (<see cref="RateLimitedAppFactory"/> and
+/// <c>EdgeLimitAppFactory</c> test the limits).
 /// </summary>
 public class ApiAppFactory : LeadDeskAppFactory
 {
     private readonly Dictionary<string, Task<object>> _once = [];
+
+    public ApiAppFactory()
+    {
+    }
+
+    /// <summary>An app on a database another app owns (a second web node).</summary>
+    protected ApiAppFactory(TestDatabase database)
+        : base(database)
+    {
+    }
 
     public string DocumentsPath { get; } = Directory.CreateTempSubdirectory("leaddesk-api-documents-").FullName;
 
@@ -52,6 +62,8 @@ public class ApiAppFactory : LeadDeskAppFactory
         builder.UseSetting("Documents:Path", DocumentsPath);
         builder.UseSetting("Api:RateLimit:PermitsPerSecond", "100000");
         builder.UseSetting("Api:RateLimit:Burst", "100000");
+        builder.UseSetting("Api:RateLimit:PerAddressPerSecond", "100000");
+        builder.UseSetting("Api:RateLimit:PerAddressBurst", "100000");
     }
 
     protected override void Dispose(bool disposing)
@@ -65,18 +77,17 @@ public class ApiAppFactory : LeadDeskAppFactory
 }
 
 /// <summary>Another web node on the same database as <paramref name="first"/> (start the first one before this one).</summary>
-public sealed class SecondApiNode(ApiAppFactory first) : ApiAppFactory
-{
-    public override IEnumerable<KeyValuePair<string, string?>> DatabaseSettings => first.DatabaseSettings;
-}
+public sealed class SecondApiNode(ApiAppFactory first) : ApiAppFactory(first.Database);
 
-/// <summary>The app with a tiny rate limit: one request a second, two at once.</summary>
+/// <summary>The app with a tiny rate limit per token: two requests at once, then one every 1,000 s (none comes back during a test).</summary>
 public sealed class RateLimitedAppFactory : LeadDeskAppFactory
 {
+    public static readonly TimeSpan Refill = TimeSpan.FromSeconds(1000);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Api:RateLimit:PermitsPerSecond", "1");
+        builder.UseSetting("Api:RateLimit:PermitsPerSecond", "0.001");
         builder.UseSetting("Api:RateLimit:Burst", "2");
     }
 }
@@ -86,9 +97,8 @@ public static class ApiKit
 {
     public const string ProblemJson = "application/problem+json";
 
-    /// <summary>A client that follows no redirects and keeps no cookies: what an integration sends.</summary>
-    public static HttpClient ApiClient(this LeadDeskAppFactory app) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    /// <summary>A client that follows no redirects and keeps no cookies: what an integration sends (from <paramref name="peer"/> when given).</summary>
+    public static HttpClient ApiClient(this LeadDeskAppFactory app, string? peer = null) => app.CreateClient(cookies: false, peer);
 
     /// <summary>A new token of <paramref name="slug"/> (all scopes when none are given), made by its admin; returns its secret.</summary>
     public static async Task<string> TokenAsync(this LeadDeskAppFactory app, string slug = SeededData.Demo, params string[] scopes) =>

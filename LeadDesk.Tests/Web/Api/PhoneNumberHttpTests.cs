@@ -188,6 +188,6 @@ public sealed class PhoneNumberHttpTests(ApiAppFactory app) : IClassFixture<ApiA
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = name, ["phone"] = phone }),
         };
         request.Headers.Add("Accept", "application/json");
-        return await app.CreateClient(new() { AllowAutoRedirect = false }).SendAsync(request);
+        return await app.CreateClient(cookies: false).SendAsync(request);
     }
 }

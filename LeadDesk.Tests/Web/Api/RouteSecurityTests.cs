@@ -189,7 +189,7 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
             $"GET {page} with a bearer token answered {(int)response.StatusCode}");
         if (response.StatusCode == HttpStatusCode.Redirect)
         {
-            Assert.StartsWith("/account/signin", response.Headers.Location?.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+            Assert.StartsWith("/account/signin", response.Headers.Location?.OriginalString.Replace("https://localhost", "", StringComparison.Ordinal));
         }
     }
 

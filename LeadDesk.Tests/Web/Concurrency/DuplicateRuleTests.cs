@@ -67,7 +67,7 @@ public sealed class DuplicateRuleTests(ApiAppFactory app) : IClassFixture<ApiApp
 
     private static async Task<HttpResponseMessage> PostFormAsync(LeadDeskAppFactory node, string key, string email)
     {
-        var client = node.CreateClient(new() { AllowAutoRedirect = false });
+        var client = node.CreateClient(cookies: false);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/f/{key}")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Maria Form", ["email"] = email }),

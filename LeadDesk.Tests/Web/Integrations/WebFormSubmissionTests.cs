@@ -34,7 +34,7 @@ public sealed class WebFormSubmissionTests(WebFormAppFactory app) : IClassFixtur
 
     private async Task<HttpResponseMessage> PostAsync(string key, Dictionary<string, string> fields, string? origin = Site, bool json = false)
     {
-        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var client = app.CreateClient(cookies: true);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/f/{key}") { Content = new FormUrlEncodedContent(fields) };
         if (origin is not null)
         {

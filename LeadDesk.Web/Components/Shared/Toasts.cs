@@ -30,7 +30,6 @@ public sealed class Toasts(IHttpContextAccessor accessor)
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
-            Secure = accessor.HttpContext.Request.IsHttps,
             MaxAge = TimeSpan.FromMinutes(1),
         });
     }
