@@ -8,6 +8,7 @@ using LeadDesk.Core.Integrations;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Notes;
 using LeadDesk.Core.Pipelines;
+using LeadDesk.Core.Privacy;
 using LeadDesk.Core.Products;
 using LeadDesk.Core.Teams;
 using LeadDesk.Core.WebForms;
@@ -42,6 +43,8 @@ public partial class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> optio
     public DbSet<Product> Products => Set<Product>();
     public DbSet<LeadProduct> LeadProducts => Set<LeadProduct>();
     public DbSet<LeadDocument> LeadDocuments => Set<LeadDocument>();
+    public DbSet<DocumentFileDeletion> DocumentFileDeletions => Set<DocumentFileDeletion>();
+    public DbSet<LeadErasure> LeadErasures => Set<LeadErasure>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WebForm> WebForms => Set<WebForm>();
