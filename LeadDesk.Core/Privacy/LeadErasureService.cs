@@ -8,6 +8,7 @@ using LeadDesk.Core.Leads;
 using LeadDesk.Core.Notes;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Trash;
+using LeadDesk.Core.Webhooks;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed record ErasureResult(Guid ErasureId, DateTime ErasedAt, int Mentio
 /// <summary>
 /// "Erase this person" (a data-subject request), for admins: the lead, in the trash or not, with all its parts and files;
 /// the webhook deliveries and idempotency answers that carry it; and the person's email, phone and name wherever they
-/// were written into other leads' notes, activities, history and stage fields. One write transaction, logged as a
+/// were written into other leads' notes, activities, history, stage fields and webhook payloads. One write transaction, logged as a
 /// <see cref="LeadErasure"/> that holds nothing about the person; files are deleted after it commits.
 /// </summary>
 public sealed class LeadErasureService(LeadDeskDbContext db, ICurrentActor actor, LeadRemoval removal, DocumentFiles files, TimeProvider clock)
@@ -141,7 +142,10 @@ public sealed class LeadErasureService(LeadDeskDbContext db, ICurrentActor actor
         return new Person(lead.Id, values, [.. sameContact]);
     }
 
-    /// <summary>Blanks the person's values in other leads' texts; returns how many texts changed.</summary>
+    /// <summary>
+    /// Blanks the person's values in other leads' texts (and in their webhook payloads, which copy the lead as it was);
+    /// returns how many texts changed.
+    /// </summary>
     private async Task<int> EraseMentionsAsync(Person person, CancellationToken cancellationToken)
     {
         if (person.Values.Count == 0)
@@ -153,7 +157,8 @@ public sealed class LeadErasureService(LeadDeskDbContext db, ICurrentActor actor
             + await EraseMentionsAsync(db.LeadActivities, nameof(LeadActivity.Details), person, cancellationToken)
             + await EraseMentionsAsync(db.LeadHistory, nameof(LeadHistoryEntry.OldValue), person, cancellationToken)
             + await EraseMentionsAsync(db.LeadHistory, nameof(LeadHistoryEntry.NewValue), person, cancellationToken)
-            + await EraseMentionsAsync(db.LeadStageValues, nameof(LeadStageValue.Value), person, cancellationToken);
+            + await EraseMentionsAsync(db.LeadStageValues, nameof(LeadStageValue.Value), person, cancellationToken)
+            + await EraseMentionsAsync(db.WebhookDeliveries, nameof(WebhookDelivery.Payload), person, cancellationToken);
     }
 
     // Set-based SQL finds the texts that contain a value; each is rewritten on its own, without history (which would copy
@@ -163,15 +168,15 @@ public sealed class LeadErasureService(LeadDeskDbContext db, ICurrentActor actor
         var lowered = person.Values.Select(v => v.Value.ToLowerInvariant()).ToList();
 #pragma warning disable CA1304, CA1311, CA1862 // ToLower() here is SQL lower(), not .NET's culture-aware lowering
         var found = await rows
-            .Where(r => EF.Property<Guid>(r, "LeadId") != person.LeadId && lowered.Any(v => EF.Property<string>(r, column).ToLower().Contains(v)))
-            .Select(r => new { Id = EF.Property<Guid>(r, "Id"), LeadId = EF.Property<Guid>(r, "LeadId"), Text = EF.Property<string>(r, column) })
+            .Where(r => EF.Property<Guid?>(r, "LeadId") != person.LeadId && lowered.Any(v => EF.Property<string>(r, column).ToLower().Contains(v)))
+            .Select(r => new { Id = EF.Property<Guid>(r, "Id"), LeadId = EF.Property<Guid?>(r, "LeadId"), Text = EF.Property<string>(r, column) })
             .ToListAsync(cancellationToken);
 #pragma warning restore CA1304, CA1311, CA1862
         var maxLength = db.Model.FindEntityType(typeof(T))!.FindProperty(column)!.GetMaxLength() ?? int.MaxValue;
         var changed = 0;
         foreach (var row in found)
         {
-            var text = person.Values.Where(v => !v.Holders.Contains(row.LeadId))
+            var text = person.Values.Where(v => row.LeadId is not { } leadId || !v.Holders.Contains(leadId))
                 .Aggregate(row.Text, (current, v) => Regex.Replace(current, $@"(?<!\w){Regex.Escape(v.Value)}(?!\w)", Erased,
                     RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
             if (text == row.Text)

@@ -79,7 +79,7 @@ public static class LeadPartsKit
     public static async Task<LeadWithParts> LeadAsync(CoreFixture fixture, PartsWorld world, string? firstName = null, string lastName = "Tester")
     {
         var first = firstName ?? UniqueName("Erin");
-        var email = $"{first.ToLowerInvariant()}@example.com";
+        var email = $"{first.ToLowerInvariant()}.{UniqueName("")}@example.com";
         var phone = $"+5511{Random.Shared.Next(100_000_000, 999_999_999)}";
         await using var scope = fixture.ScopeAs(world.WorkspaceId, world.AdminId);
         var leadId = await scope.Get<LeadService>().CreateAsync(new NewLead { FirstName = first, LastName = lastName, Email = email, Phone = phone, Channel = LeadChannel.Api });
