@@ -160,7 +160,8 @@ public sealed class TrashPurgeTests(TrashDatabase database) : IClassFixture<Tras
         Assert.Equal(before with { Notes = 1, ProductLines = 0, Documents = 0, Answers = 0, File = false }, after);
         await using var read = fixture.ScopeAs(world.WorkspaceId);
         var notes = read.Get<LeadDeskDbContext>().LeadNotes.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter]);
-        Assert.Equal((younger, true), await notes.Where(n => n.LeadId == lead.LeadId).Select(n => ValueTuple.Create(n.Id, n.IsDeleted)).SingleAsync());
+        var left = await notes.Where(n => n.LeadId == lead.LeadId).Select(n => new { n.Id, n.IsDeleted }).SingleAsync();
+        Assert.Equal((younger, true), (left.Id, left.IsDeleted));
     }
 
     [Fact]
