@@ -45,11 +45,7 @@ public sealed class LeadErasureServiceTests(TrashDatabase database) : IClassFixt
         Assert.NotEmpty(await MentionsAsync(fixture, person.Email, person.Phone, person.Name));
         fixture.Clock.Advance(TimeSpan.FromMinutes(3));
 
-        ErasureResult result;
-        await using (var scope = fixture.ScopeAs(world.WorkspaceId, world.AdminId))
-        {
-            result = await scope.Get<LeadErasureService>().EraseAsync(person.LeadId);
-        }
+        var result = await EraseAsAdminAsync(fixture, world, person.LeadId);
 
         Assert.Equal(Traces.None, await TracesAsync(fixture, world, person));
         Assert.Empty(await MentionsAsync(fixture, person.Email, person.Phone.TrimStart('+'), person.Name, person.LeadId.ToString()));
@@ -76,10 +72,7 @@ public sealed class LeadErasureServiceTests(TrashDatabase database) : IClassFixt
         var person = await LeadAsync(fixture, world);
         await DeleteAsync(fixture, world, person.LeadId);
 
-        await using (var scope = fixture.ScopeAs(world.WorkspaceId, world.AdminId))
-        {
-            await scope.Get<LeadErasureService>().EraseAsync(person.LeadId);
-        }
+        await EraseAsAdminAsync(fixture, world, person.LeadId);
 
         Assert.Equal(Traces.None, await TracesAsync(fixture, world, person));
     }
@@ -100,11 +93,7 @@ public sealed class LeadErasureServiceTests(TrashDatabase database) : IClassFixt
             await scope.Get<NoteService>().AddAsync(third, $"Met {person.Name} at the fair; {person.Phone}.");
         }
 
-        ErasureResult result;
-        await using (var scope = fixture.ScopeAs(world.WorkspaceId, world.AdminId))
-        {
-            result = await scope.Get<LeadErasureService>().EraseAsync(person.LeadId);
-        }
+        var result = await EraseAsAdminAsync(fixture, world, person.LeadId);
 
         await using var read = fixture.ScopeAs(world.WorkspaceId, world.AdminId);
         var notes = read.Get<NoteService>();
@@ -206,10 +195,7 @@ public sealed class LeadErasureServiceTests(TrashDatabase database) : IClassFixt
         var fixture = database.Fixture;
         var world = await WorldAsync(fixture);
         var person = await LeadAsync(fixture, world);
-        await using (var scope = fixture.ScopeAs(world.WorkspaceId, world.AdminId))
-        {
-            await scope.Get<LeadErasureService>().EraseAsync(person.LeadId, $"  {(byEmail ? person.Email : person.Name).ToUpperInvariant()} ");
-        }
+        await EraseAsAdminAsync(fixture, world, person.LeadId, $"  {(byEmail ? person.Email : person.Name).ToUpperInvariant()} ");
 
         Assert.Equal(Traces.None, await TracesAsync(fixture, world, person));
     }
@@ -221,12 +207,9 @@ public sealed class LeadErasureServiceTests(TrashDatabase database) : IClassFixt
         var world = await WorldAsync(fixture);
         var first = await LeadAsync(fixture, world);
         var second = await LeadAsync(fixture, world);
-        await using (var scope = fixture.ScopeAs(world.WorkspaceId, world.AdminId))
-        {
-            await scope.Get<LeadErasureService>().EraseAsync(first.LeadId);
-            fixture.Clock.Advance(TimeSpan.FromMinutes(1));
-            await scope.Get<LeadErasureService>().EraseAsync(second.LeadId);
-        }
+        await EraseAsAdminAsync(fixture, world, first.LeadId);
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        await EraseAsAdminAsync(fixture, world, second.LeadId);
 
         await using var read = fixture.ScopeAs(world.WorkspaceId, world.AdminId);
         var listed = await read.Get<LeadErasureService>().ListAsync();
@@ -234,6 +217,12 @@ public sealed class LeadErasureServiceTests(TrashDatabase database) : IClassFixt
         Assert.Equal([second.LeadId, first.LeadId], listed.Select(e => e.LeadId));
         Assert.All(listed, e => Assert.Equal("admin", e.ErasedBy));
         Assert.Equal(fixture.Clock.GetUtcNow().UtcDateTime, listed[0].ErasedAt);
+    }
+
+    private static async Task<ErasureResult> EraseAsAdminAsync(CoreFixture fixture, PartsWorld world, Guid leadId, string? confirmation = null)
+    {
+        await using var scope = fixture.ScopeAs(world.WorkspaceId, world.AdminId);
+        return await scope.Get<LeadErasureService>().EraseAsync(leadId, confirmation);
     }
 
     /// <summary>Every text of a lead's notes, activities, history and stage values, in a stable order.</summary>
