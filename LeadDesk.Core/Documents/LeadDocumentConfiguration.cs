@@ -14,7 +14,7 @@ internal sealed class LeadDocumentConfiguration : IEntityTypeConfiguration<LeadD
         builder.HasOne<Lead>().WithMany().HasForeignKey(d => d.LeadId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => new { d.LeadId, d.CreatedAt });
         // The trash purge: a workspace's deleted documents, by when they were deleted.
-        builder.HasIndex(d => new { d.WorkspaceId, d.IsDeleted, d.DeletedAt });
+        builder.HasIndex(d => new { d.WorkspaceId, d.DeletedAt });
     }
 }
 

@@ -13,6 +13,6 @@ internal sealed class LeadNoteConfiguration : IEntityTypeConfiguration<LeadNote>
         builder.HasOne<Lead>().WithMany().HasForeignKey(n => n.LeadId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.LeadId, n.CreatedAt });
         // The trash purge: a workspace's deleted notes, by when they were deleted.
-        builder.HasIndex(n => new { n.WorkspaceId, n.IsDeleted, n.DeletedAt });
+        builder.HasIndex(n => new { n.WorkspaceId, n.DeletedAt });
     }
 }

@@ -30,6 +30,6 @@ internal sealed class LeadProductConfiguration : IEntityTypeConfiguration<LeadPr
         builder.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.LeadId, p.CreatedAt });
         // The trash purge: a workspace's removed product lines, by when they were removed.
-        builder.HasIndex(p => new { p.WorkspaceId, p.IsDeleted, p.DeletedAt });
+        builder.HasIndex(p => new { p.WorkspaceId, p.DeletedAt });
     }
 }

@@ -80,7 +80,7 @@ public sealed partial class TrashPurge(IServiceScopeFactory scopes, IOptions<Ret
                 await using (var transaction = await db.BeginWriteAsync(cancellationToken))
                 {
                     ids = await set.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter])
-                        .Where(e => e.IsDeleted && e.DeletedAt < cutoff)
+                        .Where(e => e.DeletedAt < cutoff && e.IsDeleted)
                         .OrderBy(e => e.DeletedAt)
                         .Select(e => EF.Property<Guid>(e, "Id"))
                         .Take(size)

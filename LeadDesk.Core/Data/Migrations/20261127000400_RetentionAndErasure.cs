@@ -22,8 +22,9 @@ public sealed class RetentionAndErasure : Migration
             migrationBuilder.AddColumn<DateTime>("DeletedAt", table, nullable: true);
             migrationBuilder.AddColumn<Guid>("DeletedById", table, nullable: true);
             migrationBuilder.DropIndex($"IX_{table}_WorkspaceId", table);
-            migrationBuilder.CreateIndex($"IX_{table}_WorkspaceId_IsDeleted_DeletedAt", table, ["WorkspaceId", "IsDeleted", "DeletedAt"]);
+            migrationBuilder.CreateIndex($"IX_{table}_WorkspaceId_DeletedAt", table, ["WorkspaceId", "DeletedAt"]);
         }
+        migrationBuilder.CreateIndex("IX_Leads_WorkspaceId_DeletedAt", "Leads", ["WorkspaceId", "DeletedAt"]);
         migrationBuilder.AddRequiredColumn("LeadSettings", "TrashRetentionDays", 30);
         migrationBuilder.CreateIndex("IX_IdempotencyRecords_WorkspaceId_CreatedAt", "IdempotencyRecords", ["WorkspaceId", "CreatedAt"]);
 
@@ -77,9 +78,10 @@ public sealed class RetentionAndErasure : Migration
         migrationBuilder.DropColumn("LeadId", "WebhookDeliveries");
         migrationBuilder.DropIndex("IX_IdempotencyRecords_WorkspaceId_CreatedAt", "IdempotencyRecords");
         migrationBuilder.DropColumn("TrashRetentionDays", "LeadSettings");
+        migrationBuilder.DropIndex("IX_Leads_WorkspaceId_DeletedAt", "Leads");
         foreach (var table in LeadParts)
         {
-            migrationBuilder.DropIndex($"IX_{table}_WorkspaceId_IsDeleted_DeletedAt", table);
+            migrationBuilder.DropIndex($"IX_{table}_WorkspaceId_DeletedAt", table);
             migrationBuilder.CreateIndex($"IX_{table}_WorkspaceId", table, "WorkspaceId");
             migrationBuilder.DropColumn("DeletedById", table);
             migrationBuilder.DropColumn("DeletedAt", table);
