@@ -12,9 +12,11 @@ using LeadDesk.Core.Leads;
 using LeadDesk.Core.Notes;
 using LeadDesk.Core.Phones;
 using LeadDesk.Core.Pipelines;
+using LeadDesk.Core.Privacy;
 using LeadDesk.Core.Products;
 using LeadDesk.Core.Seeding;
 using LeadDesk.Core.Teams;
+using LeadDesk.Core.Trash;
 using LeadDesk.Core.WebForms;
 using LeadDesk.Core.Webhooks;
 using LeadDesk.Core.Workspaces;
@@ -124,6 +126,14 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TeamService>();
         services.AddScoped<ProductService>();
         services.AddScoped<DocumentService>();
+        services.AddScoped<DocumentFiles>();
+        services.AddScoped<LeadRemoval>();
+        services.AddScoped<LeadErasureService>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .Validate(o => o.PurgeIntervalMinutes > 0 && o.PurgeBatchSize > 0, "Retention:PurgeIntervalMinutes and Retention:PurgeBatchSize must be above 0.")
+            .ValidateOnStart();
+        services.AddSingleton<TrashPurge>();
+        services.AddHostedService<TrashPurgeJob>();
         services.AddScoped<ApiTokenService>();
         services.AddSingleton<RejectedSecrets>();
         services.AddScoped<IdempotencyStore>();

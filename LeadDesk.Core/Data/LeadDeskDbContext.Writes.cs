@@ -16,14 +16,14 @@ public partial class LeadDeskDbContext
     private IDisposable? _write;
 
     /// <summary>True while this context may write on SQLite (it holds the gate); always true on PostgreSQL.</summary>
-    internal bool HoldsWriteGate => writeGate is null || _write is not null;
+    internal bool HoldsWriteGate => _writeGate is null || _write is not null;
 
     /// <summary>
     /// Enters the single-writer path for writes that are not a <c>SaveChanges</c> (raw SQL, ANALYZE, migrations). Dispose
     /// the result to leave it. Re-entering while this context already holds the gate is a no-op.
     /// </summary>
     public async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken = default) =>
-        HoldsWriteGate ? NoWrite.Instance : Hold(await writeGate!.EnterAsync(cancellationToken));
+        HoldsWriteGate ? NoWrite.Instance : Hold(await _writeGate!.EnterAsync(cancellationToken));
 
     /// <summary>
     /// A transaction for a write of several steps (read, decide, write, write…). On SQLite it holds the write gate from
@@ -87,7 +87,7 @@ public partial class LeadDeskDbContext
     /// <summary>Only libraries save synchronously (the data-protection key store); they take the same gate.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        using IDisposable write = HoldsWriteGate ? NoWrite.Instance : Hold(writeGate!.Enter());
+        using IDisposable write = HoldsWriteGate ? NoWrite.Instance : Hold(_writeGate!.Enter());
         try
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);

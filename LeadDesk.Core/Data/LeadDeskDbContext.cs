@@ -9,6 +9,7 @@ using LeadDesk.Core.Leads;
 using LeadDesk.Core.Notes;
 using LeadDesk.Core.Phones;
 using LeadDesk.Core.Pipelines;
+using LeadDesk.Core.Privacy;
 using LeadDesk.Core.Products;
 using LeadDesk.Core.Teams;
 using LeadDesk.Core.WebForms;
@@ -17,15 +18,28 @@ using LeadDesk.Core.Workspaces;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace LeadDesk.Core.Data;
 
-/// <param name="writeGate">This process's SQLite writer queue; null on PostgreSQL (see LeadDeskDbContext.Writes.cs).</param>
-public partial class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> options, ICurrentActor actor, SqliteWriteGate? writeGate = null)
-    : IdentityUserContext<AppUser, Guid>(options), IDataProtectionKeyContext
+public partial class LeadDeskDbContext : IdentityUserContext<AppUser, Guid>, IDataProtectionKeyContext
 {
     public const string WorkspaceFilter = "Workspace";
     public const string SoftDeleteFilter = "SoftDelete";
+
+    private readonly ICurrentActor _actor;
+    private readonly SqliteWriteGate? _writeGate;
+
+    /// <param name="writeGate">This process's SQLite writer queue; null on PostgreSQL (see LeadDeskDbContext.Writes.cs).</param>
+    public LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> options, ICurrentActor actor, SqliteWriteGate? writeGate = null) : base(options)
+    {
+        _actor = actor;
+        _writeGate = writeGate;
+        // Removing a lead only moves it to the trash (AuditingInterceptor), so its tracked notes, documents and product
+        // lines must not be marked deleted with it the moment it is removed: cascades wait for SaveChanges, which runs
+        // them after the interceptor has turned the lead's delete into an update.
+        ChangeTracker.CascadeDeleteTiming = CascadeTiming.OnSaveChanges;
+    }
 
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
@@ -43,6 +57,8 @@ public partial class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> optio
     public DbSet<Product> Products => Set<Product>();
     public DbSet<LeadProduct> LeadProducts => Set<LeadProduct>();
     public DbSet<LeadDocument> LeadDocuments => Set<LeadDocument>();
+    public DbSet<DocumentFileDeletion> DocumentFileDeletions => Set<DocumentFileDeletion>();
+    public DbSet<LeadErasure> LeadErasures => Set<LeadErasure>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WebForm> WebForms => Set<WebForm>();
@@ -54,7 +70,7 @@ public partial class LeadDeskDbContext(DbContextOptions<LeadDeskDbContext> optio
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the query filters at query time; <see cref="Guid.Empty"/> matches nothing.</summary>
-    internal Guid CurrentWorkspaceId => actor.WorkspaceId ?? Guid.Empty;
+    internal Guid CurrentWorkspaceId => _actor.WorkspaceId ?? Guid.Empty;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

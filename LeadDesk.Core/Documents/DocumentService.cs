@@ -80,14 +80,14 @@ public sealed class DocumentService(LeadDeskDbContext db, LeadAccess access, ICu
         }
     }
 
+    /// <summary>Moves the document to the trash; its file stays on disk until the trash purge deletes both.</summary>
     public async Task DeleteAsync(Guid leadId, Guid documentId, CancellationToken cancellationToken = default)
     {
         access.Require(Permissions.LeadsEdit, "You cannot remove documents in this workspace.");
         var document = await FindAsync(leadId, documentId, includeDeleted: false, cancellationToken);
-        db.LeadDocuments.Remove(document);
+        db.LeadDocuments.Remove(document); // the auditing interceptor turns this into a soft delete
         db.LeadActivities.Add(new LeadActivity(leadId, ActivityType.Document, $"Removed {document.FileName}", null, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
-        storage.Delete(document.WorkspaceId, document.Id);
     }
 
     private async Task<LeadDocument> FindAsync(Guid leadId, Guid documentId, bool includeDeleted, CancellationToken cancellationToken)

@@ -48,12 +48,16 @@ public sealed class DocumentStorage(string root)
     public Stream Open(Guid workspaceId, Guid documentId) =>
         new FileStream(PathOf(workspaceId, documentId), FileMode.Open, FileAccess.Read, FileShare.Read, 81_920, useAsync: true);
 
+    /// <summary>Deletes the file if it is there; throws (<see cref="IOException"/>, <see cref="UnauthorizedAccessException"/>) when it cannot.</summary>
     public void Delete(Guid workspaceId, Guid documentId)
     {
-        var path = PathOf(workspaceId, documentId);
-        if (File.Exists(path))
+        try
         {
-            File.Delete(path);
+            File.Delete(PathOf(workspaceId, documentId));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The workspace never stored a file: nothing to delete.
         }
     }
 }

@@ -3,8 +3,11 @@ using LeadDesk.Core.Workspaces;
 
 namespace LeadDesk.Core.Documents;
 
-/// <summary>A file attached to a lead. The bytes live in <see cref="DocumentStorage"/>, outside the web root.</summary>
-public class LeadDocument : IWorkspaceOwned, IAuditable, ILeadPart
+/// <summary>
+/// A file attached to a lead. The bytes live in <see cref="DocumentStorage"/>, outside the web root. Deleting one moves
+/// it to the trash with its file; the trash purge deletes both after the workspace's retention.
+/// </summary>
+public class LeadDocument : IWorkspaceOwned, IAuditable, ISoftDeletable, ILeadPart
 {
     public const int FileNameMaxLength = 255;
     public const int ContentTypeMaxLength = 127;
@@ -21,6 +24,9 @@ public class LeadDocument : IWorkspaceOwned, IAuditable, ILeadPart
     /// <summary>The uploader.</summary>
     public Guid? CreatedById { get; set; }
     public Guid? UpdatedById { get; set; }
+    public bool IsDeleted { get; set; }
+    public DateTime? DeletedAt { get; set; }
+    public Guid? DeletedById { get; set; }
 
     public LeadDocument(Guid leadId, string fileName, string contentType)
     {

@@ -12,5 +12,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.RequestHash).HasMaxLength(64);
         builder.Property(r => r.ResponseBody).HasMaxLength(IdempotencyRecord.BodyMaxLength);
         builder.HasIndex(r => new { r.WorkspaceId, r.Key }).IsUnique();
+        // The trash purge deletes a workspace's expired records.
+        builder.HasIndex(r => new { r.WorkspaceId, r.CreatedAt });
     }
 }

@@ -91,6 +91,14 @@ public sealed class IdempotencyStore(LeadDeskDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Deletes the workspace's records past their lifetime: they only hold answers (with leads' personal data) by then.</summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken = default)
+    {
+        var expired = clock.GetUtcNow().UtcDateTime - Lifetime;
+        using var write = await db.EnterWriteAsync(cancellationToken);
+        return await db.IdempotencyRecords.Where(r => r.CreatedAt <= expired).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>A failed first attempt frees its key, so the client can retry it.</summary>
     public async Task AbandonAsync(Guid recordId, CancellationToken cancellationToken = default)
     {

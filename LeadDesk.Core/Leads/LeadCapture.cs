@@ -52,9 +52,15 @@ public sealed class LeadCapture(IServiceScopeFactory scopes) : BackgroundService
         return await item.Done.Task.WaitAsync(cancellationToken);
     }
 
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Set here, not in ExecuteAsync, which .NET starts on the thread pool: every post from now on queues for the writer.
+        _running = true;
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _running = true;
         var batch = new List<Item>(MaxBatch);
         try
         {

@@ -64,5 +64,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasIndex(l => new { l.WorkspaceId, l.Email });
         builder.HasIndex(l => new { l.WorkspaceId, l.Phone });
         builder.HasIndex(l => l.PipelineId);
+        // The trash purge: a workspace's leads by when they were deleted (only leads in the trash have a time).
+        builder.HasIndex(l => new { l.WorkspaceId, l.DeletedAt });
     }
 }

@@ -3,7 +3,8 @@ using LeadDesk.Core.Workspaces;
 
 namespace LeadDesk.Core.Notes;
 
-public class LeadNote : IWorkspaceOwned, IAuditable, ILeadPart
+/// <summary>A note on a lead. Deleting one moves it to the trash, which is purged after the workspace's retention.</summary>
+public class LeadNote : IWorkspaceOwned, IAuditable, ISoftDeletable, ILeadPart
 {
     public const int BodyMaxLength = 10_000;
 
@@ -16,6 +17,9 @@ public class LeadNote : IWorkspaceOwned, IAuditable, ILeadPart
     /// <summary>The author.</summary>
     public Guid? CreatedById { get; set; }
     public Guid? UpdatedById { get; set; }
+    public bool IsDeleted { get; set; }
+    public DateTime? DeletedAt { get; set; }
+    public Guid? DeletedById { get; set; }
 
     public LeadNote(Guid leadId, string body)
     {

@@ -30,9 +30,9 @@ public class Product : IWorkspaceOwned, IAuditable
 
 /// <summary>
 /// A product line on a lead. The product's name is copied so the line reads the same after the
-/// catalog changes; <see cref="Total"/> is kept in step by <see cref="Set"/>.
+/// catalog changes; <see cref="Total"/> is kept in step by <see cref="Set"/>. Removing one moves it to the trash.
 /// </summary>
-public class LeadProduct : IWorkspaceOwned, IAuditable, ILeadPart
+public class LeadProduct : IWorkspaceOwned, IAuditable, ISoftDeletable, ILeadPart
 {
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid WorkspaceId { get; set; }
@@ -48,6 +48,9 @@ public class LeadProduct : IWorkspaceOwned, IAuditable, ILeadPart
     public DateTime UpdatedAt { get; set; }
     public Guid? CreatedById { get; set; }
     public Guid? UpdatedById { get; set; }
+    public bool IsDeleted { get; set; }
+    public DateTime? DeletedAt { get; set; }
+    public Guid? DeletedById { get; set; }
 
     public LeadProduct(Guid leadId, Guid productId, string productName)
     {

@@ -29,5 +29,7 @@ internal sealed class LeadProductConfiguration : IEntityTypeConfiguration<LeadPr
         builder.HasOne<Lead>().WithMany().HasForeignKey(p => p.LeadId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.LeadId, p.CreatedAt });
+        // The trash purge: a workspace's removed product lines, by when they were removed.
+        builder.HasIndex(p => new { p.WorkspaceId, p.DeletedAt });
     }
 }

@@ -103,7 +103,7 @@ public sealed class ProductService(LeadDeskDbContext db, LeadAccess access, Time
             // Load the other lines next to the one being added or removed, then total what will be saved.
             await db.LeadProducts.Where(p => p.LeadId == lead.Id).LoadAsync(cancellationToken);
             lead.EstimatedValue = db.ChangeTracker.Entries<LeadProduct>()
-                .Where(e => e.Entity.LeadId == lead.Id && e.State != EntityState.Deleted)
+                .Where(e => e.Entity.LeadId == lead.Id && e.State != EntityState.Deleted && !e.Entity.IsDeleted)
                 .Sum(e => e.Entity.Total);
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -30,5 +30,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.HasIndex(d => new { d.DeliveredAt, d.GaveUpAt, d.SubscriptionId, d.NextAttemptAt }).HasDatabaseName("IX_WebhookDeliveries_Due");
         // The settings page's log: a subscription's latest deliveries.
         builder.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
+        // Purging or erasing a lead: the deliveries that carry it.
+        builder.HasIndex(d => d.LeadId);
     }
 }

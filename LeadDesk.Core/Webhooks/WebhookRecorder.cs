@@ -43,7 +43,7 @@ public sealed class WebhookRecorder(IMemoryCache cache, IServiceScopeFactory sco
             {
                 foreach (var subscriber in subscribers.Where(s => s.Events.Contains(@event)))
                 {
-                    context.Add(WebhookDelivery.Create(workspace, subscriber.Id, @event, id => WebhookEvents.Payload(id, @event, now, entry.Entity, previousStage), now));
+                    context.Add(WebhookDelivery.Create(workspace, subscriber.Id, @event, id => WebhookEvents.Payload(id, @event, now, entry.Entity, previousStage), now, entry.Entity.Id));
                 }
             }
         }
@@ -61,7 +61,7 @@ public sealed class WebhookRecorder(IMemoryCache cache, IServiceScopeFactory sco
                    from subscriber in subscribers
                    where subscriber.Events.Contains(change.Event)
                    select WebhookDelivery.Create(workspaceId, subscriber.Id, change.Event,
-                       id => WebhookEvents.Payload(id, change.Event, now, change.Lead, change.PreviousStageId), now)];
+                       id => WebhookEvents.Payload(id, change.Event, now, change.Lead, change.PreviousStageId), now, change.Lead.Id)];
     }
 
     private static IEnumerable<(string Event, Guid? PreviousStage)> EventsOf(EntityEntry<Lead> entry)

@@ -53,6 +53,8 @@ public class WebhookDelivery : IWorkspaceOwned
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid WorkspaceId { get; set; }
     public Guid SubscriptionId { get; private set; }
+    /// <summary>The lead the payload carries (null for a ping): purging or erasing the lead deletes its deliveries.</summary>
+    public Guid? LeadId { get; private set; }
     public string Event { get; private set; }
     public string Payload { get; private set; }
     public int Attempts { get; set; }
@@ -75,9 +77,9 @@ public class WebhookDelivery : IWorkspaceOwned
     }
 
     /// <param name="payload">Builds the JSON from the delivery's id, which receivers use to spot repeats.</param>
-    public static WebhookDelivery Create(Guid workspaceId, Guid subscriptionId, string @event, Func<Guid, string> payload, DateTime createdAt)
+    public static WebhookDelivery Create(Guid workspaceId, Guid subscriptionId, string @event, Func<Guid, string> payload, DateTime createdAt, Guid? leadId = null)
     {
-        var delivery = new WebhookDelivery(workspaceId, subscriptionId, @event, "", createdAt);
+        var delivery = new WebhookDelivery(workspaceId, subscriptionId, @event, "", createdAt) { LeadId = leadId };
         delivery.Payload = payload(delivery.Id);
         return delivery;
     }

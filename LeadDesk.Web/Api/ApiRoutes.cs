@@ -10,4 +10,6 @@ public static class ApiRoutes
     public const string ExternalLeads = External + "/leads";
 
     public static string Lead(Guid id) => $"{Leads}/{id}";
+
+    public static string EraseLead(Guid id) => $"{Lead(id)}/erase";
 }

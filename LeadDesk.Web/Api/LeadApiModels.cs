@@ -14,6 +14,9 @@ public sealed record ApiListEnvelope<T>(bool Success, IReadOnlyList<T> Data, Api
 /// <param name="Page">1-based, when the slice is a whole page of <paramref name="Limit"/>.</param>
 public sealed record ApiPagination(int Total, int Limit, int? Offset, int? Page, bool HasMore, string? NextCursor);
 
+/// <summary>What <c>POST /leads/{id}/erase</c> answers: the erasure's record and the other leads with the same email or phone.</summary>
+public sealed record ErasureResource(Guid ErasureId, Guid LeadId, DateTime ErasedAt, int MentionsErased, IReadOnlyList<Guid> SameContactLeadIds);
+
 /// <summary>A lead in a list; <c>simpleStatus</c> is seeds 000–003's status (the stage key, converted or lost), as on a whole lead.</summary>
 public sealed record LeadSummary(
     Guid Id, string FirstName, string LastName, string Name, string? Email, string? Phone, string? Company,

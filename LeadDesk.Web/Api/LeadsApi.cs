@@ -3,6 +3,7 @@ using LeadDesk.Core.Activities;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Pipelines;
+using LeadDesk.Core.Privacy;
 using LeadDesk.Core.Workspaces;
 
 namespace LeadDesk.Web.Api;
@@ -35,6 +36,10 @@ internal static class LeadsApi
             .WithSummary("Change some of a lead's fields (custom fields are merged; status moves the lead)").Accepts<LeadWriteDocument>("application/json");
         leads.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(Permissions.LeadsDelete).WithSummary("Move a lead to the trash");
         leads.MapPost("/{id:guid}/restore", RestoreAsync).RequireAuthorization(Permissions.LeadsDelete).WithSummary("Bring a lead back from the trash");
+        leads.MapPost("/{id:guid}/erase", EraseAsync).RequireAuthorization(Permissions.SettingsAdmin)
+            .WithSummary("Erase a person (admins, or tokens with settings:write)")
+            .WithDescription("A data-subject request: deletes the lead for good (in the trash or not) with its notes, activities, history, documents and files, products and team, and blanks the person's email, phone and name in other leads' texts. Logged as an erasure that holds nothing about the person. Other leads with the same email or phone are listed, not erased.")
+            .Produces<ApiEnvelope<ErasureResource>>();
         leads.MapPost("/{id:guid}/change-stage", ChangeStageAsync).RequireAuthorization(Permissions.LeadsEdit)
             .WithSummary("Move a lead to another stage of its pipeline").Accepts<ChangeStageDocument>("application/json");
         leads.MapPost("/{id:guid}/disqualify", DisqualifyAsync).RequireAuthorization(Permissions.LeadsEdit)
@@ -132,6 +137,12 @@ internal static class LeadsApi
     {
         await leads.RestoreAsync(id, cancellationToken);
         return await CurrentAsync(id, context, leads, cancellationToken);
+    }
+
+    private static async Task<IResult> EraseAsync(Guid id, LeadErasureService erasure, CancellationToken cancellationToken)
+    {
+        var erased = await erasure.EraseAsync(id, cancellationToken: cancellationToken);
+        return Results.Ok(new ApiEnvelope<ErasureResource>(true, new ErasureResource(erased.ErasureId, id, erased.ErasedAt, erased.MentionsErased, erased.SameContactLeadIds)));
     }
 
     private static async Task<IResult> ChangeStageAsync(Guid id, HttpContext context, LeadStageService stages, LeadService leads, CancellationToken cancellationToken)

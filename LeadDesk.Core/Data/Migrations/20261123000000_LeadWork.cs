@@ -22,14 +22,14 @@ public sealed class LeadWork : Migration
 
     private static void AlterLeadsAndStages(MigrationBuilder migrationBuilder)
     {
-        AddRequiredColumn<string>(migrationBuilder, "Leads", "SearchText", "", maxLength: 700);
-        AddRequiredColumn<bool>(migrationBuilder, "Leads", "ValueFromProducts", false);
+        migrationBuilder.AddRequiredColumn<string>("Leads", "SearchText", "", maxLength: 700);
+        migrationBuilder.AddRequiredColumn<bool>("Leads", "ValueFromProducts", false);
         migrationBuilder.Sql("""
             UPDATE "Leads" SET "SearchText" = substr(lower(trim("FirstName" || ' ' || "LastName"
                 || coalesce(' ' || "Email", '') || coalesce(' ' || "Company", '') || coalesce(' ' || "Phone", ''))), 1, 700)
             """);
 
-        AddRequiredColumn<string>(migrationBuilder, "Stages", "OwnershipMode", "KeepOwner", maxLength: 16);
+        migrationBuilder.AddRequiredColumn<string>("Stages", "OwnershipMode", "KeepOwner", maxLength: 16);
         migrationBuilder.AddColumn<Guid>("OwnershipUserId", "Stages", nullable: true);
         migrationBuilder.AddColumn<string>("OwnershipRole", "Stages", maxLength: 16, nullable: true);
         migrationBuilder.AddColumn<Guid>("LastAssignedUserId", "Stages", nullable: true);
@@ -324,19 +324,6 @@ public sealed class LeadWork : Migration
         migrationBuilder.CreateIndex("IX_LeadProducts_LeadId_CreatedAt", "LeadProducts", ["LeadId", "CreatedAt"]);
         migrationBuilder.CreateIndex("IX_LeadProducts_ProductId", "LeadProducts", "ProductId");
         migrationBuilder.CreateIndex("IX_LeadProducts_WorkspaceId", "LeadProducts", "WorkspaceId");
-    }
-
-    /// <summary>
-    /// A NOT NULL column on a table that may have rows: added with a default for them, which PostgreSQL then
-    /// drops so the column matches the model (SQLite cannot drop a default, and its schema check ignores them).
-    /// </summary>
-    internal static void AddRequiredColumn<T>(MigrationBuilder migrationBuilder, string table, string column, T defaultValue, int? maxLength = null)
-    {
-        migrationBuilder.AddColumn<T>(column, table, maxLength: maxLength, nullable: false, defaultValue: defaultValue);
-        if (migrationBuilder.IsNpgsql())
-        {
-            migrationBuilder.Sql($"""ALTER TABLE "{table}" ALTER COLUMN "{column}" DROP DEFAULT""");
-        }
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

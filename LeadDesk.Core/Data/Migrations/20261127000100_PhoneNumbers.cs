@@ -14,7 +14,7 @@ public sealed class PhoneNumbers : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        LeadWork.AddRequiredColumn(migrationBuilder, "Workspaces", "PhoneRegion", "US", maxLength: 2);
+        migrationBuilder.AddRequiredColumn("Workspaces", "PhoneRegion", "US", maxLength: 2);
 
         migrationBuilder.CreateTable(
             name: "LegacyPhones",
@@ -34,8 +34,6 @@ public sealed class PhoneNumbers : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropTable("LegacyPhones");
-        // EF rebuilds the table for DropColumn on SQLite, which needs a model snapshot these hand-written migrations do not
-        // keep; SQLite (3.35 and later) and PostgreSQL both drop a column in place.
-        migrationBuilder.Sql("""ALTER TABLE "Workspaces" DROP COLUMN "PhoneRegion";""");
+        migrationBuilder.DropColumnInPlace("Workspaces", "PhoneRegion");
     }
 }

@@ -24,8 +24,7 @@ public sealed class WebhookHardening : Migration
         migrationBuilder.AddColumn<DateTime>("DispatchLockedUntil", "WebhookSubscriptions", nullable: true);
 
         migrationBuilder.DropIndex("IX_WebhookDeliveries_DeliveredAt_GaveUpAt_NextAttemptAt", "WebhookDeliveries");
-        // Both databases speak this; EF's DropColumn would rebuild the SQLite table from a model hand-written migrations do not have.
-        migrationBuilder.Sql("""ALTER TABLE "WebhookDeliveries" DROP COLUMN "LockedUntil";""");
+        migrationBuilder.DropColumnInPlace("WebhookDeliveries", "LockedUntil");
         migrationBuilder.CreateIndex("IX_WebhookDeliveries_Due", "WebhookDeliveries", ["DeliveredAt", "GaveUpAt", "SubscriptionId", "NextAttemptAt"]);
     }
 
@@ -35,7 +34,7 @@ public sealed class WebhookHardening : Migration
         migrationBuilder.AddColumn<DateTime>("LockedUntil", "WebhookDeliveries", nullable: true);
         migrationBuilder.CreateIndex("IX_WebhookDeliveries_DeliveredAt_GaveUpAt_NextAttemptAt", "WebhookDeliveries", ["DeliveredAt", "GaveUpAt", "NextAttemptAt"]);
 
-        migrationBuilder.Sql("""ALTER TABLE "WebhookSubscriptions" DROP COLUMN "DispatchLockedUntil";""");
+        migrationBuilder.DropColumnInPlace("WebhookSubscriptions", "DispatchLockedUntil");
         // Encrypted secrets do not fit the old column, nor would the old code read them: delete the webhooks first.
         if (migrationBuilder.IsNpgsql())
         {

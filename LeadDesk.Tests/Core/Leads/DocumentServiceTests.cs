@@ -187,7 +187,7 @@ public sealed class DocumentServiceTests(DocumentsDatabase database) : IClassFix
     }
 
     [Fact]
-    public async Task Delete_RemovesTheDocumentAndItsFile()
+    public async Task Delete_MovesTheDocumentToTheTrash_KeepingItsFileUntilThePurge()
     {
         var fixture = database.Fixture;
         var acme = await TestData.NewWorkspaceAsync(fixture, "acme");
@@ -205,8 +205,10 @@ public sealed class DocumentServiceTests(DocumentsDatabase database) : IClassFix
             await scope.Get<DocumentService>().DeleteAsync(leadId, documentId);
         }
 
-        Assert.Empty(FilesOf(acme));
+        Assert.Equal([Path.Combine(WorkspaceFolder(acme), documentId.ToString("N"))], FilesOf(acme));
         await using var read = fixture.ScopeAs(acme.WorkspaceId);
+        var trashed = await read.Get<LeadDeskDbContext>().LeadDocuments.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter]).SingleAsync(d => d.Id == documentId);
+        Assert.Equal((true, fixture.Clock.GetUtcNow().UtcDateTime), (trashed.IsDeleted, trashed.DeletedAt));
         Assert.Empty(await read.Get<DocumentService>().ListAsync(leadId));
         await Assert.ThrowsAsync<NotFoundException>(() => read.Get<DocumentService>().OpenAsync(leadId, documentId));
         var latest = (await read.Get<HistoryService>().ListAsync(leadId))[0];

@@ -8,6 +8,7 @@ using LeadDesk.Core.Documents;
 using LeadDesk.Core.History;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Notes;
+using LeadDesk.Core.Privacy;
 using LeadDesk.Core.Products;
 using LeadDesk.Core.Teams;
 using LeadDesk.Core.WebForms;
@@ -77,6 +78,9 @@ public sealed class ServicePermissionTests(ServicePermissionTests.World world) :
         ["documents: download"] = (Everyone, async (s, w) => (await s.Get<DocumentService>().OpenAsync(w.Lead, await w.DocumentAsync())).Content.Dispose()),
         ["documents: delete"] = (Editors, async (s, w) => await s.Get<DocumentService>().DeleteAsync(w.Lead, await w.DocumentAsync())),
         ["lead settings: change"] = (SettingsAdmins, async (s, _) => await s.Get<LeadSettingsService>().SetVisibilityAsync(LeadVisibility.All)),
+        ["lead settings: trash retention"] = (SettingsAdmins, async (s, _) => await s.Get<LeadSettingsService>().SetTrashRetentionDaysAsync(30)),
+        ["lead: erase"] = (SettingsAdmins, async (s, w) => await s.Get<LeadErasureService>().EraseAsync(await w.LeadAsync())),
+        ["erasures: list"] = (SettingsAdmins, async (s, _) => await s.Get<LeadErasureService>().ListAsync()),
         ["web forms: list"] = (SettingsAdmins, async (s, _) => await s.Get<WebFormService>().ListAsync()),
         ["web forms: create"] = (SettingsAdmins, async (s, _) => await s.Get<WebFormService>().CreateAsync(new WebFormInput("Contact", [WebFormFields.Name, WebFormFields.Email], null, null, null, null, null))),
         ["webhooks: list"] = (SettingsAdmins, async (s, _) => await s.Get<WebhookService>().ListAsync()),

@@ -22,10 +22,13 @@ public sealed class RouteSecurityApp : ApiAppFactory
     public Task<RouteWorld> WorldAsync() => OnceAsync("world", () => RouteWorld.CreateAsync(this));
 }
 
-/// <summary>Real ids to fill route parameters with: a demo lead and its note, product line, document and team member, and a stage with fields.</summary>
+/// <summary>
+/// Real ids to fill route parameters with: a demo lead and its note, product line, document and team member, a stage with
+/// fields, and a second lead for the erase route (which leaves no lead for the routes after it).
+/// </summary>
 public sealed record RouteWorld(
     Guid LeadId, string FirstName, string Email, Guid NoteId, string NoteBody, Guid LineId, Guid DocumentId, string FileName,
-    Guid TeamUserId, Guid StageId, Guid ContactedStageId, Guid ProductId)
+    Guid TeamUserId, Guid StageId, Guid ContactedStageId, Guid ProductId, Guid ErasableLeadId)
 {
     public static async Task<RouteWorld> CreateAsync(ApiAppFactory app)
     {
@@ -46,8 +49,10 @@ public sealed record RouteWorld(
             ApiKit.FileUpload(fileName, Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n")))).ExpectAsync(HttpStatusCode.Created)).GetProperty("data").Id();
         var user = await app.UserIdAsync(LeadDeskAppFactory.OtherRep);
         await (await client.PostAsync($"{ApiRoutes.Leads}/{lead}/team", token, new { userId = user, role = "sales_rep" })).ExpectAsync(HttpStatusCode.Created);
+        var erasable = (await (await client.PostAsync(ApiRoutes.Leads, token, new { firstName = Unique("Erasable"), lastName = "Prospect", email = $"{Unique("erasable")}@hidden.example" }))
+            .ExpectAsync(HttpStatusCode.Created)).GetProperty("data").Id();
         return new RouteWorld(lead, firstName, email, note, noteBody, line, document, fileName, user,
-            (await app.StageAsync("proposal")).Id, (await app.StageAsync("contacted")).Id, product);
+            (await app.StageAsync("proposal")).Id, (await app.StageAsync("contacted")).Id, product, erasable);
     }
 
     /// <summary>What must never appear in another workspace's answer.</summary>
@@ -61,6 +66,7 @@ public sealed record RouteWorld(
 public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFixture<RouteSecurityApp>
 {
     private const string AntiforgeryTitle = "Missing or invalid antiforgery token.";
+    private const string EraseRoute = "POST /api/v1/leads/{id}/erase";
 
     public sealed record ApiRoute(string Method, string Pattern, string Permission)
     {
@@ -115,6 +121,7 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
         ("POST /api/v1/leads/{id}/disqualify", _ => new { reason = "no_budget" }),
         ("DELETE /api/v1/leads/{id}", _ => null),
         ("POST /api/v1/leads/{id}/restore", _ => null),
+        (EraseRoute, _ => null),
         ("DELETE /api/v1/leads/bulk-delete", w => new { ids = new[] { w.LeadId } }),
         ("GET /api/external/v1/leads", _ => null),
         ("POST /api/external/v1/leads", _ => new { name = "Route Check", email = $"{Unique("route")}@example.com" }),
@@ -160,6 +167,7 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
             }
         }
         Assert.False((await app.LeadAsync(world.LeadId)).IsDeleted);
+        Assert.False((await app.LeadAsync(world.ErasableLeadId)).IsDeleted);
     }
 
     [Fact]
@@ -215,6 +223,7 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
             }
         }
         Assert.False((await app.LeadAsync(world.LeadId)).IsDeleted);
+        Assert.False((await app.LeadAsync(world.ErasableLeadId)).IsDeleted);
     }
 
     [Fact]
@@ -258,6 +267,8 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
         Assert.Equal(1, await app.QueryAsync(db => db.LeadDocuments.CountAsync(d => d.LeadId == world.LeadId)));
         Assert.Equal(1, await app.QueryAsync(db => db.LeadProducts.CountAsync(p => p.LeadId == world.LeadId)));
         Assert.Equal(1, await app.QueryAsync(db => db.LeadTeamMembers.CountAsync(t => t.LeadId == world.LeadId)));
+        Assert.False((await app.LeadAsync(world.ErasableLeadId)).IsDeleted);
+        Assert.Equal(0, await app.QueryAsync(db => db.LeadErasures.CountAsync(e => e.LeadId == world.ErasableLeadId)));
     }
 
     [Fact]
@@ -333,6 +344,7 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
         }
         var lead = await app.LeadAsync(world.LeadId);
         Assert.Equal((LeadDesk.Core.Leads.LeadStatus.Disqualified, true), (lead.Status, lead.IsDeleted)); // disqualified, then bulk-deleted last
+        Assert.Equal(1, await app.QueryAsync(db => db.LeadErasures.CountAsync(e => e.LeadId == world.ErasableLeadId)));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
@@ -365,6 +377,7 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
         var url = Parameter().Replace(route.Pattern, match => match.Groups[1].Value switch
         {
             "id" when route.Pattern.StartsWith($"{ApiRoutes.Native}/lead-settings/stages/", StringComparison.Ordinal) => world.StageId.ToString(),
+            "id" when route.Key == EraseRoute => world.ErasableLeadId.ToString(),
             "id" => world.LeadId.ToString(),
             "noteId" => world.NoteId.ToString(),
             "documentId" => world.DocumentId.ToString(),

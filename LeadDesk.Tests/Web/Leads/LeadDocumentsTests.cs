@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using LeadDesk.Core.Data;
 using LeadDesk.Core.Documents;
 using LeadDesk.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -145,7 +146,7 @@ public sealed class LeadDocumentsTests(DocumentsAppFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Delete_RemovesTheDocumentAndItsFile()
+    public async Task Delete_MovesTheDocumentToTheTrash_KeepingItsFileUntilThePurge()
     {
         var lead = await app.CreateLeadAsync();
         var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
@@ -157,7 +158,8 @@ public sealed class LeadDocumentsTests(DocumentsAppFactory app) : IClassFixture<
 
         Assert.Equal($"/leads/{lead}?tab=documents", response.RedirectPath());
         Assert.Equal(0, await app.QueryAsync(db => db.LeadDocuments.CountAsync(d => d.LeadId == lead)));
-        Assert.False(File.Exists(stored));
+        Assert.True(await app.QueryAsync(db => db.LeadDocuments.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter]).Where(d => d.Id == document.Id).Select(d => d.IsDeleted).SingleAsync()));
+        Assert.True(File.Exists(stored));
         Assert.Equal(HttpStatusCode.NotFound, (await client.FetchAsync($"/leads/{lead}/documents/{document.Id}")).StatusCode);
     }
 

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text;
+using LeadDesk.Core.ApiTokens;
+using LeadDesk.Core.Data;
+using LeadDesk.Core.Leads;
+using LeadDesk.Tests.Infrastructure;
+using LeadDesk.Tests.Web.Api;
+using LeadDesk.Tests.Web.Leads;
+using LeadDesk.Web.Api;
+using Microsoft.EntityFrameworkCore;
+using static LeadDesk.Tests.Web.Leads.SeededData;
+
+namespace LeadDesk.Tests.Web.Privacy;
+
+/// <summary>"Erase this person" over HTTP: <c>POST /api/v1/leads/{id}/erase</c>, the lead page's form, and the settings page's log.</summary>
+public sealed class LeadErasureTests(ApiAppFactory app) : IClassFixture<ApiAppFactory>
+{
+    private readonly HttpClient _client = app.ApiClient();
+
+    [Fact]
+    public async Task ApiErase_WithASettingsWriteToken_ErasesTheLeadAndItsFile_AndAnswersWithTheErasure()
+    {
+        var (lead, file) = await LeadWithDocumentAsync();
+        var token = await app.NewTokenAsync(Demo, [ApiScopes.SettingsWrite]);
+
+        var response = await _client.PostAsync(ApiRoutes.EraseLead(lead), token.Secret, null);
+
+        var data = (await response.ExpectAsync(HttpStatusCode.OK)).GetProperty("data");
+        data.HasId("leadId", lead);
+        data.HasNumber("mentionsErased", 0);
+        Assert.Empty(data.HasArray("sameContactLeadIds"));
+        var erasure = await app.QueryAsync(db => db.LeadErasures.SingleAsync(e => e.LeadId == lead));
+        data.HasId("erasureId", erasure.Id);
+        Assert.Equal(erasure.ErasedAt, data.HasDateTime("erasedAt"), TimeSpan.FromMilliseconds(1)); // PostgreSQL keeps microseconds
+        Assert.Equal((token.Token.Id, (Guid?)null), (erasure.ErasedByTokenId, erasure.ErasedById));
+        Assert.False(await app.QueryAsync(db => db.Leads.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter]).AnyAsync(l => l.Id == lead)));
+        Assert.False(File.Exists(file));
+        await (await _client.GetAsync(ApiRoutes.Lead(lead), await app.DemoTokenAsync())).ExpectAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ApiErase_WithATokenWithoutSettingsWrite_Is403_AndWithAnotherWorkspacesToken_Is404()
+    {
+        var (lead, file) = await LeadWithDocumentAsync();
+        var leadsOnly = await app.TokenAsync(Demo, ApiScopes.LeadsRead, ApiScopes.LeadsWrite, ApiScopes.SettingsRead);
+        var northwind = await app.TokenAsync(Northwind);
+
+        var forbidden = await _client.PostAsync(ApiRoutes.EraseLead(lead), leadsOnly, null);
+        var notFound = await _client.PostAsync(ApiRoutes.EraseLead(lead), northwind, null);
+
+        Assert.Equal(403, (await forbidden.ExpectAsync(HttpStatusCode.Forbidden)).GetProperty("status").GetInt32());
+        Assert.Equal(404, (await notFound.ExpectAsync(HttpStatusCode.NotFound)).GetProperty("status").GetInt32());
+        Assert.False((await app.LeadAsync(lead)).IsDeleted);
+        Assert.True(File.Exists(file));
+        Assert.False(await app.QueryAsync(db => db.LeadErasures.AnyAsync(e => e.LeadId == lead)));
+    }
+
+    [Theory]
+    [InlineData(LeadDeskAppFactory.Manager, HttpStatusCode.Forbidden)]
+    [InlineData(LeadDeskAppFactory.Rep, HttpStatusCode.Forbidden)]
+    [InlineData(LeadDeskAppFactory.Admin, HttpStatusCode.OK)]
+    public async Task ApiErase_WithASignInCookie_IsForAdminsOnly(string email, HttpStatusCode expected)
+    {
+        var lead = await app.CreateLeadAsync();
+        var browser = await app.SignedInAsync(email);
+        var antiforgery = await browser.AntiforgeryTokenAsync("/board");
+
+        var response = await browser.SendAsync(HttpMethod.Post, ApiRoutes.EraseLead(lead), null, null, request => request.WithAntiforgery(antiforgery));
+
+        await response.ExpectAsync(expected);
+        var erased = await app.QueryAsync(db => db.LeadErasures.Where(e => e.LeadId == lead).Select(e => e.ErasedById).ToListAsync());
+        Assert.Equal(expected == HttpStatusCode.OK ? [await app.UserIdAsync(email)] : [], erased);
+    }
+
+    [Fact]
+    public async Task LeadPage_OffersEraseToAdminsOnly_OnLiveLeadsAndLeadsInTheTrash()
+    {
+        var live = await app.CreateLeadAsync();
+        var trashed = await app.CreateLeadAsync(configure: l => { l.IsDeleted = true; l.DeletedAt = DateTime.UtcNow; });
+        var admin = await app.SignedInAsync(LeadDeskAppFactory.Admin);
+        var manager = await app.SignedInAsync(LeadDeskAppFactory.Manager);
+
+        Assert.True((await admin.GetDocumentAsync($"/leads/{live}")).HasFormNamed("lead-erase"));
+        Assert.True((await admin.GetDocumentAsync($"/leads/{trashed}")).HasFormNamed("lead-erase"));
+        Assert.False((await manager.GetDocumentAsync($"/leads/{live}")).HasFormNamed("lead-erase"));
+        Assert.False((await manager.GetDocumentAsync($"/leads/{trashed}")).HasFormNamed("lead-erase"));
+    }
+
+    [Fact]
+    public async Task LeadPage_Erase_WithAnotherName_IsRefused_NextToTheField_AndKeepsTheLead()
+    {
+        var lead = await app.CreateLeadAsync();
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
+
+        var response = await client.SubmitAsync($"/leads/{lead}", "lead-erase", ("Erase.Confirmation", "Somebody Else"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        var field = page.QuerySelector("#erase-confirmation")!;
+        Assert.Contains("is-invalid", field.ClassList);
+        Assert.Equal("Type the lead's name or email exactly as shown to confirm.", field.ParentElement?.QuerySelector(".invalid-feedback")?.TextContent);
+        Assert.True(field.Closest("details")?.HasAttribute("open"), "the erase panel stays open");
+        Assert.False((await app.LeadAsync(lead)).IsDeleted);
+    }
+
+    [Fact]
+    public async Task LeadPage_Erase_ConfirmedWithTheEmail_ErasesTheLead_AndSettingsListsTheErasure()
+    {
+        var (lead, file) = await LeadWithDocumentAsync();
+        var email = (await app.LeadAsync(lead)).Email!;
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
+
+        var response = await client.SubmitAsync($"/leads/{lead}", "lead-erase", ("Erase.Confirmation", email));
+
+        Assert.Equal("/leads", response.RedirectPath());
+        Assert.Equal("s:The person was erased. Settings lists the erasure.", response.Toast());
+        Assert.False(await app.QueryAsync(db => db.Leads.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter]).AnyAsync(l => l.Id == lead)));
+        Assert.False(File.Exists(file));
+        var settings = await client.GetDocumentAsync("/settings");
+        var adminName = await app.QueryAsync(db => db.Users.Where(u => u.Email == LeadDeskAppFactory.Admin).Select(u => u.DisplayName).SingleAsync());
+        Assert.Contains(settings.QuerySelectorAll("[data-testid=erasures] tbody tr"),
+            tr => tr.QuerySelector("code")?.TextContent == lead.ToString() && tr.Children[2].TextContent == adminName);
+    }
+
+    [Fact]
+    public async Task LeadPage_EraseForgedByAManager_ErasesNothing()
+    {
+        var lead = await app.CreateLeadAsync();
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Manager);
+        var page = await client.GetDocumentAsync($"/leads/{lead}");
+
+        var forged = await client.PostAsync(page.FormNamed("lead-delete"), $"/leads/{lead}", ("_handler", "lead-erase"), ("Erase.Confirmation", (await app.LeadAsync(lead)).Email));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.False((await app.LeadAsync(lead)).IsDeleted);
+        Assert.False(await app.QueryAsync(db => db.LeadErasures.AnyAsync(e => e.LeadId == lead)));
+    }
+
+    [Fact]
+    public async Task SettingsPage_SetsHowLongTheTrashKeepsLeads_WithinItsBounds()
+    {
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
+
+        var saved = await client.SubmitAsync("/settings", "lead-trash-retention", ("trashRetentionDays", "45"));
+        var refused = await client.SubmitAsync("/settings", "lead-trash-retention", ("trashRetentionDays", "0"));
+
+        Assert.Equal(("/settings", "s:Deleted leads are now kept for 45 days."), (saved.RedirectPath(), saved.Toast()));
+        Assert.Equal(("/settings", "e:Keep deleted leads for 1 to 3,650 days."), (refused.RedirectPath(), refused.Toast()));
+        Assert.Equal(45, await app.QueryAsync(db => db.LeadSettings.Select(s => s.TrashRetentionDays).SingleAsync()));
+        Assert.Equal("45", (await client.GetDocumentAsync("/settings")).QuerySelector("#trash-retention-days")?.GetAttribute("value"));
+        await client.SubmitAsync("/settings", "lead-trash-retention", ("trashRetentionDays", LeadSettings.DefaultTrashRetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>A demo lead with a document uploaded through the API; returns the lead and where its file is.</summary>
+    private async Task<(Guid Lead, string File)> LeadWithDocumentAsync()
+    {
+        var lead = await app.CreateLeadAsync();
+        var upload = await _client.SendAsync(HttpMethod.Post, $"{ApiRoutes.Lead(lead)}/documents", await app.DemoTokenAsync(),
+            ApiKit.FileUpload("passport.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n")));
+        var document = (await upload.ExpectAsync(HttpStatusCode.Created)).GetProperty("data").Id();
+        var workspace = await app.WorkspaceIdAsync(Demo);
+        var file = Path.Combine(app.DocumentsPath, workspace.ToString("N"), document.ToString("N"));
+        Assert.True(File.Exists(file));
+        return (lead, file);
+    }
+}
