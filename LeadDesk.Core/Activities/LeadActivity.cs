@@ -26,24 +26,18 @@ public enum ActivityType
 }
 
 /// <summary>One event on a lead's timeline, written by the service that did the thing.</summary>
-public class LeadActivity : IWorkspaceOwned, IAuditable
+public class LeadActivity : WorkspaceEntity
 {
     public const int TitleMaxLength = 200;
     public const int DetailsMaxLength = 4_000;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public Guid LeadId { get; private set; }
     public ActivityType Type { get; private set; }
     public string Title { get; private set; }
     public string? Details { get; private set; }
     /// <summary>When it happened: now for recorded events, the date given for a logged call or meeting.</summary>
     public DateTime OccurredAt { get; private set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    /// <summary>Who did it (or logged it).</summary>
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
 
     public LeadActivity(Guid leadId, ActivityType type, string title, string? details, DateTime occurredAt)
     {

@@ -6,14 +6,13 @@ namespace LeadDesk.Core.ApiTokens;
 /// A workspace's key for the REST API. The secret is shown once; only its SHA-256 hash and a short
 /// lookup prefix are kept.
 /// </summary>
-public class ApiToken : IWorkspaceOwned, IAuditable
+public class ApiToken : WorkspaceEntity
 {
     public const int NameMaxLength = 100;
     public const int PrefixLength = 11; // "ld_" and the secret's first eight characters
     public const int ScopesMaxLength = 200;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public string Name { get; private set; }
     /// <summary>The secret's first characters: finds the row; safe to show ("ld_Ab12Cd34…").</summary>
     public string Prefix { get; private set; }
@@ -24,10 +23,6 @@ public class ApiToken : IWorkspaceOwned, IAuditable
     public DateTime? ExpiresAt { get; private set; }
     public DateTime? RevokedAt { get; private set; }
     public DateTime? LastUsedAt { get; private set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
 
     public ApiToken(string name, string prefix, string secretHash, string scopes, DateTime? expiresAt)
     {

@@ -45,62 +45,47 @@ public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock,
         LeadHistoryRecorder.Record(context, now, actor.UserId);
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.Entity is IWorkspaceOwned owned && entry.State == EntityState.Added)
+            if (entry.Entity is WorkspaceRow row && entry.State == EntityState.Added)
             {
-                StampWorkspace(owned);
+                StampWorkspace(row);
             }
-            if (entry.Entity is ISoftDeletable deletable && entry.State == EntityState.Deleted)
+            if (entry.Entity is SoftDeletableEntity deletable && entry.State == EntityState.Deleted)
             {
                 entry.State = EntityState.Modified;
-                deletable.IsDeleted = true;
-                deletable.DeletedAt = now;
-                deletable.DeletedById = actor.UserId;
+                deletable.MarkDeleted(now, actor.UserId);
             }
-            if (entry.Entity is IAuditable audited)
+            switch (entry.Entity, entry.State)
             {
-                if (entry.State == EntityState.Added)
-                {
-                    // Imports and the demo seeder may bring their own creation time.
-                    if (audited.CreatedAt == default)
-                    {
-                        audited.CreatedAt = now;
-                    }
-                    audited.CreatedById ??= actor.UserId;
-                }
-                if (entry.State is EntityState.Added or EntityState.Modified)
-                {
-                    audited.UpdatedAt = now;
-                    audited.UpdatedById = actor.UserId;
-                }
+                case (WorkspaceEntity audited, EntityState.Added):
+                    audited.StampAdded(now, actor.UserId);
+                    break;
+                case (WorkspaceEntity audited, EntityState.Modified):
+                    audited.StampModified(now, actor.UserId);
+                    break;
+                case (Workspace workspace, EntityState.Added or EntityState.Modified):
+                    workspace.Stamp(now, actor.UserId);
+                    break;
             }
             if (entry.Entity is Lead lead && entry.State is EntityState.Added or EntityState.Modified)
             {
                 lead.RefreshSearchText();
                 if (entry.State == EntityState.Modified)
                 {
-                    lead.Version++;
+                    lead.BumpVersion();
                 }
             }
         }
     }
 
-    private void StampWorkspace(IWorkspaceOwned owned)
+    private void StampWorkspace(WorkspaceRow row)
     {
-        if (actor.WorkspaceId is not { } workspaceId)
+        if (actor.WorkspaceId is { } workspaceId)
         {
-            if (owned.WorkspaceId == Guid.Empty)
-            {
-                throw new InvalidOperationException($"A {owned.GetType().Name} was added with no workspace and no current workspace.");
-            }
-            return;
+            row.PlaceIn(workspaceId);
         }
-        if (owned.WorkspaceId == Guid.Empty)
+        else if (row.WorkspaceId == Guid.Empty)
         {
-            owned.WorkspaceId = workspaceId;
-        }
-        else if (owned.WorkspaceId != workspaceId)
-        {
-            throw new InvalidOperationException($"A {owned.GetType().Name} of another workspace cannot be added from this one.");
+            throw new InvalidOperationException($"A {row.GetType().Name} was added with no workspace and no current workspace.");
         }
     }
 }

@@ -84,15 +84,15 @@ public partial class LeadDeskDbContext : IdentityUserContext<AppUser, Guid>, IDa
         builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
         builder.ApplyConfigurationsFromAssembly(typeof(LeadDeskDbContext).Assembly);
 
-        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(IWorkspaceOwned).IsAssignableFrom(t.ClrType)).ToList())
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(WorkspaceRow).IsAssignableFrom(t.ClrType)).ToList())
         {
             var entity = builder.Entity(entityType.ClrType);
             if (entityType.ClrType != typeof(WorkspaceMember))
             {
-                entity.HasOne(typeof(Workspace)).WithMany().HasForeignKey(nameof(IWorkspaceOwned.WorkspaceId)).OnDelete(DeleteBehavior.Cascade);
+                entity.HasOne(typeof(Workspace)).WithMany().HasForeignKey(nameof(WorkspaceRow.WorkspaceId)).OnDelete(DeleteBehavior.Cascade);
             }
             entity.HasQueryFilter(WorkspaceFilter, WorkspaceFilterFor(entityType.ClrType));
-            if (typeof(ISoftDeletable).IsAssignableFrom(entityType.ClrType))
+            if (typeof(SoftDeletableEntity).IsAssignableFrom(entityType.ClrType))
             {
                 entity.HasQueryFilter(SoftDeleteFilter, NotDeletedFilterFor(entityType.ClrType));
             }
@@ -104,7 +104,7 @@ public partial class LeadDeskDbContext : IdentityUserContext<AppUser, Guid>, IDa
     {
         var entity = Expression.Parameter(type, "e");
         var body = Expression.Equal(
-            Expression.Property(entity, nameof(IWorkspaceOwned.WorkspaceId)),
+            Expression.Property(entity, nameof(WorkspaceRow.WorkspaceId)),
             Expression.Property(Expression.Constant(this), nameof(CurrentWorkspaceId)));
         return Expression.Lambda(body, entity);
     }
@@ -112,6 +112,6 @@ public partial class LeadDeskDbContext : IdentityUserContext<AppUser, Guid>, IDa
     private static LambdaExpression NotDeletedFilterFor(Type type)
     {
         var entity = Expression.Parameter(type, "e");
-        return Expression.Lambda(Expression.Not(Expression.Property(entity, nameof(ISoftDeletable.IsDeleted))), entity);
+        return Expression.Lambda(Expression.Not(Expression.Property(entity, nameof(SoftDeletableEntity.IsDeleted))), entity);
     }
 }

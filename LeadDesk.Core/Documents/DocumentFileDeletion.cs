@@ -7,10 +7,9 @@ namespace LeadDesk.Core.Documents;
 /// and removed once the file is gone (<see cref="DocumentFiles"/>), so a crash after that commit, or a file that cannot
 /// be deleted, leaves it here and the next trash purge deletes the file.
 /// </summary>
-public class DocumentFileDeletion : IWorkspaceOwned
+public class DocumentFileDeletion : WorkspaceRow
 {
     public Guid DocumentId { get; private set; }
-    public Guid WorkspaceId { get; set; }
     public DateTime QueuedAt { get; private set; }
 
     public DocumentFileDeletion(Guid documentId, DateTime queuedAt)

@@ -7,26 +7,17 @@ namespace LeadDesk.Core.Documents;
 /// A file attached to a lead. The bytes live in <see cref="DocumentStorage"/>, outside the web root. Deleting one moves
 /// it to the trash with its file; the trash purge deletes both after the workspace's retention.
 /// </summary>
-public class LeadDocument : IWorkspaceOwned, IAuditable, ISoftDeletable, ILeadPart
+public class LeadDocument : SoftDeletableEntity, ILeadPart
 {
     public const int FileNameMaxLength = 255;
     public const int ContentTypeMaxLength = 127;
     public const long MaxSizeBytes = 10 * 1024 * 1024;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public Guid LeadId { get; private set; }
     public string FileName { get; private set; }
     public string ContentType { get; private set; }
     public long SizeBytes { get; private set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    /// <summary>The uploader.</summary>
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
-    public bool IsDeleted { get; set; }
-    public DateTime? DeletedAt { get; set; }
-    public Guid? DeletedById { get; set; }
 
     public LeadDocument(Guid leadId, string fileName, string contentType)
     {

@@ -6,13 +6,12 @@ namespace LeadDesk.Core.History;
 /// One field-level change to a lead or one of its parts: written by <see cref="LeadHistoryRecorder"/>
 /// during SaveChanges (and by bulk updates, which bypass the change tracker), never by hand.
 /// </summary>
-public class LeadHistoryEntry : IWorkspaceOwned
+public class LeadHistoryEntry : WorkspaceRow
 {
     public const int FieldMaxLength = 100;
     public const int ValueMaxLength = 2_000;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public Guid LeadId { get; private set; }
     /// <summary>The lead property ("StageId", "Email") or a part label ("Note", "Product · Quantity").</summary>
     public string Field { get; private set; }
@@ -22,8 +21,8 @@ public class LeadHistoryEntry : IWorkspaceOwned
     public Guid? ChangedById { get; private set; }
 
     public LeadHistoryEntry(Guid workspaceId, Guid leadId, string field, string? oldValue, string? newValue, DateTime changedAt, Guid? changedById)
+        : base(workspaceId)
     {
-        WorkspaceId = workspaceId;
         LeadId = leadId;
         Field = field;
         OldValue = Truncate(oldValue);

@@ -6,13 +6,12 @@ namespace LeadDesk.Core.Integrations;
 /// The first response to a request sent with an <c>Idempotency-Key</c>, so a client's retry gets the same
 /// answer instead of a second lead. Kept for <see cref="IdempotencyStore.Lifetime"/>.
 /// </summary>
-public class IdempotencyRecord : IWorkspaceOwned
+public class IdempotencyRecord : WorkspaceRow
 {
     public const int KeyMaxLength = 200;
     public const int BodyMaxLength = 65_536;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public string Key { get; private set; }
     /// <summary>SHA-256 of method, path and body: a key reused for another request is refused.</summary>
     public string RequestHash { get; private set; }

@@ -8,10 +8,9 @@ namespace LeadDesk.Core.Leads;
 /// A prospective customer working through a pipeline. The row holds the whole field set of
 /// DESIGN.md §3 so the UI and the API are built on its real shape from the start.
 /// </summary>
-public class Lead : IWorkspaceOwned, IAuditable, ISoftDeletable
+public class Lead : SoftDeletableEntity
 {
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
 
     public string FirstName { get; set; } = "";
     public string LastName { get; set; } = "";
@@ -28,7 +27,8 @@ public class Lead : IWorkspaceOwned, IAuditable, ISoftDeletable
 
     public Guid PipelineId { get; set; }
     public Guid StageId { get; set; }
-    public LeadStatus Status { get; set; }
+    /// <summary>Open until <see cref="Disqualify"/> or <see cref="Convert"/>; <see cref="Reopen"/> opens it again.</summary>
+    public LeadStatus Status { get; private set; }
     public LeadPriority Priority { get; set; } = LeadPriority.Medium;
     public decimal? EstimatedValue { get; set; }
     /// <summary>When set, <see cref="EstimatedValue"/> is the sum of the lead's product lines.</summary>
@@ -45,23 +45,16 @@ public class Lead : IWorkspaceOwned, IAuditable, ISoftDeletable
     public DateTime? SlaDeadlineAt { get; set; }
     public DateTime? FirstResponseAt { get; set; }
 
-    public DateTime? ConvertedAt { get; set; }
+    public DateTime? ConvertedAt { get; private set; }
     public Guid? ConvertedContactId { get; set; }
     public Guid? ConvertedAccountId { get; set; }
     public Guid? ConvertedOpportunityId { get; set; }
-    public string? DisqualificationReason { get; set; }
-    public string? DisqualificationNotes { get; set; }
-    public DateTime? DisqualifiedAt { get; set; }
+    public string? DisqualificationReason { get; private set; }
+    public string? DisqualificationNotes { get; private set; }
+    public DateTime? DisqualifiedAt { get; private set; }
 
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
-    public bool IsDeleted { get; set; }
-    public DateTime? DeletedAt { get; set; }
-    public Guid? DeletedById { get; set; }
     /// <summary>Optimistic concurrency token, bumped on every save by the auditing interceptor.</summary>
-    public int Version { get; set; }
+    public int Version { get; private set; }
 
     /// <summary>Lower-cased name, email, company and phone in one column, kept current on every save.</summary>
     public string SearchText { get; private set; } = "";
@@ -112,6 +105,16 @@ public class Lead : IWorkspaceOwned, IAuditable, ISoftDeletable
         DisqualifiedAt = now;
     }
 
+    /// <summary>
+    /// Records the outcome on the lead; the contact, account and opportunity it becomes arrive with the conversion
+    /// feature (DESIGN.md §3).
+    /// </summary>
+    public void Convert(DateTime now)
+    {
+        Status = LeadStatus.Converted;
+        ConvertedAt = now;
+    }
+
     public void Reopen()
     {
         Status = LeadStatus.Open;
@@ -119,6 +122,8 @@ public class Lead : IWorkspaceOwned, IAuditable, ISoftDeletable
         DisqualificationNotes = null;
         DisqualifiedAt = null;
     }
+
+    internal void BumpVersion() => Version++;
 
     /// <summary>Called on every save (by the auditing interceptor), so no entry point can leave search stale.</summary>
     public void RefreshSearchText() => SearchText = SearchTextOf(FirstName, LastName, Email, Company, Phone);

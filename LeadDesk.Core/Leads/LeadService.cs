@@ -130,7 +130,7 @@ public sealed class LeadService(
         await EnsureOwnerIsMemberAsync(input.OwnerId, cancellationToken);
         var stage = await StartStageAsync(input.PipelineId, input.StageId, cancellationToken);
 
-        var lead = new Lead { Channel = input.Channel, Status = LeadStatus.Open };
+        var lead = new Lead { Channel = input.Channel };
         lead.Apply(input, await phoneRegions.CurrentAsync(cancellationToken));
         lead.MoveTo(stage);
         if (input.OwnerId is null)
@@ -187,9 +187,7 @@ public sealed class LeadService(
         {
             return;
         }
-        lead.IsDeleted = false;
-        lead.DeletedAt = null;
-        lead.DeletedById = null;
+        lead.Restore();
         db.LeadActivities.Add(new LeadActivity(lead.Id, ActivityType.Restored, "Lead restored from the trash", null, Now));
         await db.SaveChangesAsync(cancellationToken);
     }

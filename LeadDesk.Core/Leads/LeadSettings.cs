@@ -11,19 +11,14 @@ public enum LeadVisibility
 }
 
 /// <summary>A workspace's general lead settings; one row per workspace, created on first save.</summary>
-public class LeadSettings : IWorkspaceOwned, IAuditable
+public class LeadSettings : WorkspaceEntity
 {
     public const int DefaultTrashRetentionDays = 30;
     public const int MinTrashRetentionDays = 1;
     public const int MaxTrashRetentionDays = 3650;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public LeadVisibility Visibility { get; set; }
     /// <summary>Leads, notes, documents and product lines in the trash longer than this are purged for good.</summary>
     public int TrashRetentionDays { get; set; } = DefaultTrashRetentionDays;
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
 }

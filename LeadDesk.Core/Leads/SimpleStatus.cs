@@ -68,10 +68,7 @@ public sealed class SimpleStatus(LeadDeskDbContext db, LeadAccess access, LeadSt
             case Converted:
                 if (lead.Status != LeadStatus.Converted)
                 {
-                    // Contact, account and opportunity creation arrive with the conversion feature; until then
-                    // converting records the outcome on the lead.
-                    lead.Status = LeadStatus.Converted;
-                    lead.ConvertedAt = clock.GetUtcNow().UtcDateTime;
+                    lead.Convert(clock.GetUtcNow().UtcDateTime);
                     db.LeadActivities.Add(new LeadActivity(lead.Id, ActivityType.Converted, "Lead converted", null, clock.GetUtcNow().UtcDateTime));
                     await db.SaveChangesAsync(cancellationToken);
                 }

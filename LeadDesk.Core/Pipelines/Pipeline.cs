@@ -16,22 +16,17 @@ public enum PipelineModule
 }
 
 /// <summary>An ordered set of stages that leads (or opportunities) move through.</summary>
-public class Pipeline : IWorkspaceOwned, IAuditable
+public class Pipeline : WorkspaceEntity
 {
     public const int NameMaxLength = 120;
 
     private readonly List<Stage> _stages = [];
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public string Name { get; set; }
     public PipelineModule Module { get; private set; }
     public bool IsDefault { get; set; }
     public int SortOrder { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
 
     public IReadOnlyList<Stage> Stages => _stages;
 
@@ -49,14 +44,13 @@ public class Pipeline : IWorkspaceOwned, IAuditable
     }
 }
 
-public class Stage : IWorkspaceOwned, IAuditable
+public class Stage : WorkspaceEntity
 {
     public const int KeyMaxLength = 64;
     public const int NameMaxLength = 120;
     public const int ColorMaxLength = 16;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public Guid PipelineId { get; private set; }
     /// <summary>Stable machine name; also the "simple status" of an open lead in this stage (seeds 000–002).</summary>
     public string Key { get; private set; }
@@ -76,10 +70,6 @@ public class Stage : IWorkspaceOwned, IAuditable
     /// <summary>Round-robin state: who was given the last lead.</summary>
     public Guid? LastAssignedUserId { get; set; }
 
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
 
     public Stage(Guid pipelineId, string key, string name, string color, int probability)
     {

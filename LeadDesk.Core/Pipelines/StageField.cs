@@ -16,14 +16,13 @@ public enum StageFieldType
 /// A field a stage asks for (seed 004 "stage fields"): a required one must have a value before a lead
 /// may enter the stage. Values are kept per lead in <see cref="LeadStageValue"/>.
 /// </summary>
-public class StageField : IWorkspaceOwned, IAuditable
+public class StageField : WorkspaceEntity
 {
     public const int KeyMaxLength = 64;
     public const int LabelMaxLength = 120;
     public const int OptionsMaxLength = 2_000;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public Guid StageId { get; private set; }
     /// <summary>The name API clients use in <c>stageFieldValues</c>, e.g. <c>close_date</c>.</summary>
     public string Key { get; private set; }
@@ -33,10 +32,6 @@ public class StageField : IWorkspaceOwned, IAuditable
     /// <summary>Choices of a <see cref="StageFieldType.Select"/> field, one per line.</summary>
     public string? Options { get; set; }
     public int SortOrder { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
 
     public StageField(Guid stageId, string key, string label, StageFieldType type, bool isRequired)
     {
@@ -52,19 +47,14 @@ public class StageField : IWorkspaceOwned, IAuditable
 }
 
 /// <summary>A lead's value for one stage field, stored as invariant text ("50000", "2026-03-01", "true").</summary>
-public class LeadStageValue : IWorkspaceOwned, IAuditable, ILeadPart
+public class LeadStageValue : WorkspaceEntity, ILeadPart
 {
     public const int ValueMaxLength = 1_000;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public Guid LeadId { get; private set; }
     public Guid StageFieldId { get; private set; }
     public string Value { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
 
     public LeadStageValue(Guid leadId, Guid stageFieldId, string value)
     {

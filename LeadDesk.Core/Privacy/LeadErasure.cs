@@ -6,10 +6,9 @@ namespace LeadDesk.Core.Privacy;
 /// The record that a person was erased (a data-subject request): which lead, when, and by whom. It holds nothing about
 /// the person: that is what was erased.
 /// </summary>
-public class LeadErasure : IWorkspaceOwned
+public class LeadErasure : WorkspaceRow
 {
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public Guid LeadId { get; private set; }
     public DateTime ErasedAt { get; private set; }
     /// <summary>The admin who erased the person; null when an API token did.</summary>

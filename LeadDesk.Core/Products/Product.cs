@@ -5,21 +5,16 @@ using LeadDesk.Core.Workspaces;
 namespace LeadDesk.Core.Products;
 
 /// <summary>An item of the workspace's catalog, offered on leads at its list price.</summary>
-public class Product : IWorkspaceOwned, IAuditable
+public class Product : WorkspaceEntity
 {
     public const int NameMaxLength = 200;
     public const int SkuMaxLength = 64;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public string Name { get; set; }
     public string? Sku { get; set; }
     public decimal UnitPrice { get; set; }
     public bool IsActive { get; set; } = true;
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
 
     public Product(string name, decimal unitPrice)
     {
@@ -32,10 +27,9 @@ public class Product : IWorkspaceOwned, IAuditable
 /// A product line on a lead. The product's name is copied so the line reads the same after the
 /// catalog changes; <see cref="Total"/> is kept in step by <see cref="Set"/>. Removing one moves it to the trash.
 /// </summary>
-public class LeadProduct : IWorkspaceOwned, IAuditable, ISoftDeletable, ILeadPart
+public class LeadProduct : SoftDeletableEntity, ILeadPart
 {
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public Guid LeadId { get; private set; }
     public Guid ProductId { get; private set; }
     public string ProductName { get; private set; }
@@ -44,13 +38,6 @@ public class LeadProduct : IWorkspaceOwned, IAuditable, ISoftDeletable, ILeadPar
     /// <summary>Percent, 0–100.</summary>
     public decimal DiscountPercent { get; private set; }
     public decimal Total { get; private set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
-    public bool IsDeleted { get; set; }
-    public DateTime? DeletedAt { get; set; }
-    public Guid? DeletedById { get; set; }
 
     public LeadProduct(Guid leadId, Guid productId, string productName)
     {

@@ -133,7 +133,7 @@ public sealed partial class DemoSeeder(
             var stage = faker.Random.WeightedRandom(pipeline.Stages.ToArray(), stageWeights);
             var status = faker.Random.WeightedRandom([LeadStatus.Open, LeadStatus.Converted, LeadStatus.Disqualified], [0.82f, 0.08f, 0.10f]);
             var created = now.AddMinutes(-faker.Random.Int(0, 90 * 24 * 60));
-            yield return new Lead
+            var lead = new Lead
             {
                 FirstName = first,
                 LastName = last,
@@ -147,18 +147,23 @@ public sealed partial class DemoSeeder(
                 Channel = faker.PickRandom<LeadChannel>(),
                 PipelineId = pipeline.Id,
                 StageId = stage.Id,
-                Status = status,
                 Priority = faker.Random.WeightedRandom([LeadPriority.Low, LeadPriority.Medium, LeadPriority.High, LeadPriority.Critical], [0.25f, 0.45f, 0.22f, 0.08f]),
                 EstimatedValue = faker.Random.Bool(0.85f) ? Math.Round(faker.Random.Decimal(1_000, 120_000) / 500) * 500 : null,
                 Score = faker.Random.Int(0, 100),
                 OwnerId = faker.Random.Bool(0.9f) ? faker.PickRandom(owners) : null,
                 Description = faker.Random.Bool(0.4f) ? faker.Lorem.Sentence() : null,
-                CreatedAt = created,
                 LastContactAt = faker.Random.Bool(0.6f) ? created.AddHours(faker.Random.Int(1, 240)) : null,
-                DisqualificationReason = status == LeadStatus.Disqualified ? faker.PickRandom("no_budget", "no_need", "competitor", "other") : null,
-                DisqualifiedAt = status == LeadStatus.Disqualified ? created.AddDays(3) : null,
-                ConvertedAt = status == LeadStatus.Converted ? created.AddDays(7) : null,
             };
+            lead.Backdate(created);
+            if (status == LeadStatus.Disqualified)
+            {
+                lead.Disqualify(faker.PickRandom("no_budget", "no_need", "competitor", "other"), null, created.AddDays(3));
+            }
+            else if (status == LeadStatus.Converted)
+            {
+                lead.Convert(created.AddDays(7));
+            }
+            yield return lead;
         }
     }
 

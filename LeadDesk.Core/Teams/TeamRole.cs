@@ -4,20 +4,15 @@ using LeadDesk.Core.Workspaces;
 namespace LeadDesk.Core.Teams;
 
 /// <summary>A role someone plays on a lead's team ("Sales rep", "Solution engineer"); admins edit the list.</summary>
-public class TeamRole : IWorkspaceOwned, IAuditable
+public class TeamRole : WorkspaceEntity
 {
     public const int KeyMaxLength = 64;
     public const int NameMaxLength = 120;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public string Key { get; private set; }
     public string Name { get; set; }
     public int SortOrder { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
 
     public TeamRole(string key, string name)
     {
@@ -27,17 +22,12 @@ public class TeamRole : IWorkspaceOwned, IAuditable
 }
 
 /// <summary>A workspace member working a lead with a team role; team members see the lead under own+team visibility.</summary>
-public class LeadTeamMember : IWorkspaceOwned, IAuditable, ILeadPart
+public class LeadTeamMember : WorkspaceEntity, ILeadPart
 {
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public Guid LeadId { get; private set; }
     public Guid UserId { get; private set; }
     public Guid TeamRoleId { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
 
     public LeadTeamMember(Guid leadId, Guid userId, Guid teamRoleId)
     {

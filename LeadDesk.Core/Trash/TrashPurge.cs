@@ -71,7 +71,7 @@ public sealed partial class TrashPurge(IServiceScopeFactory scopes, IOptions<Ret
         var size = options.Value.PurgeBatchSize;
 
         var deletedFiles = await files.DeleteQueuedAsync(cancellationToken); // left by an earlier run that failed or crashed
-        async Task<int> InBatchesAsync<T>(DbSet<T> set, Func<List<Guid>, Task> delete) where T : class, ISoftDeletable
+        async Task<int> InBatchesAsync<T>(DbSet<T> set, Func<List<Guid>, Task> delete) where T : SoftDeletableEntity
         {
             var total = 0;
             List<Guid> ids;

@@ -6,7 +6,7 @@ namespace LeadDesk.Core.WebForms;
 /// A form on a customer's website that posts leads to <c>/f/{Key}</c> with no secret in the page: the key
 /// only identifies the form; origins, a honeypot and rate limits keep it honest.
 /// </summary>
-public class WebForm : IWorkspaceOwned, IAuditable
+public class WebForm : WorkspaceEntity
 {
     public const int KeyLength = 24;
     public const int NameMaxLength = 100;
@@ -14,7 +14,6 @@ public class WebForm : IWorkspaceOwned, IAuditable
     public const int UrlMaxLength = 500;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     /// <summary>Public: it is in the form's action URL.</summary>
     public string Key { get; private set; }
     public string Name { get; set; }
@@ -29,10 +28,6 @@ public class WebForm : IWorkspaceOwned, IAuditable
     public bool IsActive { get; set; } = true;
     public int SubmissionCount { get; set; }
     public DateTime? LastSubmissionAt { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
 
     public WebForm(string key, string name, string fields)
     {

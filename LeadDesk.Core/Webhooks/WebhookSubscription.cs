@@ -3,14 +3,13 @@ using LeadDesk.Core.Workspaces;
 namespace LeadDesk.Core.Webhooks;
 
 /// <summary>A URL that is told, signed, when leads of the workspace change.</summary>
-public class WebhookSubscription : IWorkspaceOwned, IAuditable
+public class WebhookSubscription : WorkspaceEntity
 {
     public const int UrlMaxLength = 500;
     public const int SecretLength = 32;
     public const int ProtectedSecretMaxLength = 500;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public string Url { get; set; }
     /// <summary>
     /// The secret that signs each delivery (HMAC-SHA256; the receiver keeps a copy to check it), encrypted: read it
@@ -29,10 +28,6 @@ public class WebhookSubscription : IWorkspaceOwned, IAuditable
     /// web nodes, so a receiver gets one request at a time, in order.
     /// </summary>
     public DateTime? DispatchLockedUntil { get; private set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
 
     public WebhookSubscription(string url, string protectedSecret, string events)
     {
@@ -45,13 +40,12 @@ public class WebhookSubscription : IWorkspaceOwned, IAuditable
 }
 
 /// <summary>One event on its way to one subscription: the outbox row the dispatcher sends, retries and logs.</summary>
-public class WebhookDelivery : IWorkspaceOwned
+public class WebhookDelivery : WorkspaceRow
 {
     public const int PayloadMaxLength = 65_536;
     public const int ErrorMaxLength = 300;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid WorkspaceId { get; set; }
     public Guid SubscriptionId { get; private set; }
     /// <summary>The lead the payload carries (null for a ping): purging or erasing the lead deletes its deliveries.</summary>
     public Guid? LeadId { get; private set; }
@@ -67,8 +61,8 @@ public class WebhookDelivery : IWorkspaceOwned
     public DateTime CreatedAt { get; private set; }
 
     private WebhookDelivery(Guid workspaceId, Guid subscriptionId, string @event, string payload, DateTime createdAt)
+        : base(workspaceId)
     {
-        WorkspaceId = workspaceId;
         SubscriptionId = subscriptionId;
         Event = @event;
         Payload = payload;

@@ -3,7 +3,7 @@ using LeadDesk.Core.Phones;
 namespace LeadDesk.Core.Workspaces;
 
 /// <summary>A tenant. Every workspace-owned row carries its id.</summary>
-public class Workspace : IAuditable
+public class Workspace
 {
     public const int SlugMaxLength = 64;
     public const int NameMaxLength = 200;
@@ -15,15 +15,27 @@ public class Workspace : IAuditable
     public string Currency { get; private set; } = "USD";
     /// <summary>Where phone numbers typed without a country code are from (ISO 3166 code); see <see cref="PhoneFormat"/>.</summary>
     public string PhoneRegion { get; private set; } = PhoneFormat.DefaultRegion;
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public Guid? UpdatedById { get; set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public Guid? CreatedById { get; private set; }
+    public Guid? UpdatedById { get; private set; }
 
     public Workspace(string slug, string name)
     {
         Slug = slug;
         Name = name;
+    }
+
+    /// <summary>The tenant is no workspace row, so the auditing interceptor stamps it through this.</summary>
+    internal void Stamp(DateTime now, Guid? by)
+    {
+        if (CreatedAt == default)
+        {
+            CreatedAt = now;
+            CreatedById = by;
+        }
+        UpdatedAt = now;
+        UpdatedById = by;
     }
 
     public void SetPhoneRegion(string region)

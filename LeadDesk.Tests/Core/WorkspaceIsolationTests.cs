@@ -1,4 +1,5 @@
 using LeadDesk.Core.Data;
+using LeadDesk.Core.History;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Workspaces;
 using LeadDesk.Tests.Infrastructure;
@@ -63,7 +64,8 @@ public sealed class WorkspaceIsolationTests
 
         await using var scope = fixture.ScopeAs(acme.WorkspaceId);
         var db = scope.ServiceProvider.GetRequiredService<LeadDeskDbContext>();
-        db.Leads.Add(new Lead { FirstName = "Mallory", WorkspaceId = globex.WorkspaceId, PipelineId = globex.PipelineId, StageId = globex.FirstStageId });
+        var globexLead = await TestData.LeadAsync(fixture, globex, "Mallory");
+        db.LeadHistory.Add(new LeadHistoryEntry(globex.WorkspaceId, globexLead, "Email", null, "mallory@example.com", DateTime.UtcNow, null));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
     }

@@ -43,10 +43,10 @@ public static class TestData
             Email = $"{firstName.ToLowerInvariant()}@example.com",
             PipelineId = workspace.PipelineId,
             StageId = secondStage ? workspace.SecondStageId : workspace.FirstStageId,
-            Status = status,
             EstimatedValue = value,
             OwnerId = ownerId,
         };
+        lead.SetOutcome(status);
         db.Leads.Add(lead);
         await db.SaveChangesAsync();
         return lead.Id;

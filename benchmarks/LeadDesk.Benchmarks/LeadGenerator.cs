@@ -65,13 +65,23 @@ internal static class LeadGenerator
                     Title = faker.Name.JobTitle(),
                     Source = faker.PickRandom(sources),
                     Channel = faker.PickRandom<LeadChannel>(),
-                    Status = onBoard || partner ? LeadStatus.Open : faker.Random.Bool() ? LeadStatus.Converted : LeadStatus.Disqualified,
                     Priority = faker.PickRandom<LeadPriority>(),
                     EstimatedValue = faker.Random.Bool(0.85f) ? Math.Round(faker.Random.Decimal(1_000, 120_000) / 500) * 500 : null,
                     Score = faker.Random.Int(0, 100),
                     OwnerId = faker.Random.Bool(0.9f) ? faker.PickRandom(owners) : null,
-                    CreatedAt = created,
                 };
+                lead.Backdate(created);
+                if (!onBoard && !partner)
+                {
+                    if (faker.Random.Bool())
+                    {
+                        lead.Convert(created.AddDays(7));
+                    }
+                    else
+                    {
+                        lead.Disqualify(DisqualificationReasons.Other, null, created.AddDays(3));
+                    }
+                }
                 lead.MoveTo(faker.PickRandom(pipeline.Stages.ToList()));
                 db.Leads.Add(lead);
                 db.LeadActivities.Add(new LeadActivity(lead.Id, ActivityType.Created, "Lead created", null, created));

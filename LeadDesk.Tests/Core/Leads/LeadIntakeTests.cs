@@ -52,7 +52,7 @@ public sealed class LeadIntakeTests(SharedDatabase database) : IClassFixture<Sha
     {
         var fixture = database.Fixture;
         var acme = await TestData.NewWorkspaceAsync(fixture);
-        var trashed = await TestData.LeadAsync(fixture, acme, "Gone", l => l.IsDeleted = true);
+        var trashed = await TestData.LeadAsync(fixture, acme, "Gone", l => l.Trash());
         await using var scope = fixture.ScopeAs(acme.WorkspaceId);
 
         var added = await scope.Get<LeadIntake>().AddAsync(Person("gone@example.com"), DuplicateRule.UseExisting);

@@ -32,12 +32,14 @@ public sealed class LeadListServiceTests(SharedDatabase database) : IClassFixtur
         fixture.Clock.Advance(TimeSpan.FromDays(1));
         await TestData.LeadAsync(fixture, acme, "Cid", l =>
         {
-            (l.LastName, l.Priority, l.Score, l.EstimatedValue, l.Status) = ("Clark", LeadPriority.Medium, 90, 200m, LeadStatus.Disqualified);
+            (l.LastName, l.Priority, l.Score, l.EstimatedValue) = ("Clark", LeadPriority.Medium, 90, 200m);
+            l.SetOutcome(LeadStatus.Disqualified);
         });
         fixture.Clock.Advance(TimeSpan.FromDays(1));
         await TestData.LeadAsync(fixture, acme, "Dot", l =>
         {
-            (l.LastName, l.OwnerId, l.Priority, l.Source, l.Score, l.EstimatedValue, l.Status) = ("Dunn", repId, LeadPriority.Critical, "web", 70, 400m, LeadStatus.Converted);
+            (l.LastName, l.OwnerId, l.Priority, l.Source, l.Score, l.EstimatedValue) = ("Dunn", repId, LeadPriority.Critical, "web", 70, 400m);
+            l.SetOutcome(LeadStatus.Converted);
             (l.PipelineId, l.StageId) = (partners.PipelineId, partners.FirstStageId);
         });
         return new World(acme, partners, adminId, repId, day1);

@@ -250,7 +250,7 @@ public static class WebhookTestData
         var stage = await app.StageAsync("new");
         await using var scope = await app.ScopeAsync();
         var db = scope.Get<LeadDeskDbContext>();
-        var leads = Enumerable.Range(0, count).Select(_ => new Lead { FirstName = SeededData.Unique("Queued"), LastName = "Together", Status = LeadStatus.Open }).ToList();
+        var leads = Enumerable.Range(0, count).Select(_ => new Lead { FirstName = SeededData.Unique("Queued"), LastName = "Together" }).ToList();
         foreach (var lead in leads)
         {
             lead.MoveTo(stage);

@@ -33,7 +33,7 @@ public sealed class BoardPageTests(LeadDeskAppFactory app) : IClassFixture<LeadD
     [Fact]
     public async Task Board_CardsInAColumn_AreThatStagesOpenLeads()
     {
-        var closed = await app.CreateLeadAsync(configure: l => l.Status = LeadStatus.Disqualified);
+        var closed = await app.CreateLeadAsync(configure: l => l.SetOutcome(LeadStatus.Disqualified));
         var open = await app.CreateLeadAsync();
         var client = await app.SignedInAsync(LeadDeskAppFactory.Manager);
 
@@ -170,7 +170,7 @@ public sealed class BoardPageTests(LeadDeskAppFactory app) : IClassFixture<LeadD
     [Fact]
     public async Task BoardMove_OfADisqualifiedLead_Answers400WithThePlainReason()
     {
-        var lead = await app.CreateLeadAsync(configure: l => l.Status = LeadStatus.Disqualified);
+        var lead = await app.CreateLeadAsync(configure: l => l.SetOutcome(LeadStatus.Disqualified));
         var client = await app.SignedInAsync(LeadDeskAppFactory.Manager);
 
         var response = await MoveAsync(client, lead, (await app.StageAsync("contacted")).Id);

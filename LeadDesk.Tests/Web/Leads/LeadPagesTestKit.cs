@@ -93,7 +93,6 @@ public static class SeededData
             Email = $"{first.ToLowerInvariant()}@example.com",
             Company = "Test Company",
             Source = "Website",
-            Status = LeadStatus.Open,
         };
         lead.MoveTo(stage);
         configure?.Invoke(lead);

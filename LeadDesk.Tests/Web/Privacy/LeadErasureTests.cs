@@ -76,7 +76,7 @@ public sealed class LeadErasureTests(ApiAppFactory app) : IClassFixture<ApiAppFa
     public async Task LeadPage_OffersEraseToAdminsOnly_OnLiveLeadsAndLeadsInTheTrash()
     {
         var live = await app.CreateLeadAsync();
-        var trashed = await app.CreateLeadAsync(configure: l => { l.IsDeleted = true; l.DeletedAt = DateTime.UtcNow; });
+        var trashed = await app.CreateLeadAsync(configure: l => l.Trash());
         var admin = await app.SignedInAsync(LeadDeskAppFactory.Admin);
         var manager = await app.SignedInAsync(LeadDeskAppFactory.Manager);
 

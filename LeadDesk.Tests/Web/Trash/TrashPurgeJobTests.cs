@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LeadDesk.Core.Data;
+using LeadDesk.Tests.Infrastructure;
 using LeadDesk.Tests.Web.Api;
 using LeadDesk.Tests.Web.Leads;
 using Microsoft.AspNetCore.Hosting;
@@ -22,8 +23,8 @@ public sealed class TrashPurgeJobTests(FrequentPurgeAppFactory app) : IClassFixt
     [Fact]
     public async Task TheRunningApp_PurgesLeadsInTheTrashLongerThanTheRetention_OnItsOwn()
     {
-        var expired = await app.CreateLeadAsync(configure: l => { l.IsDeleted = true; l.DeletedAt = DateTime.UtcNow.AddDays(-31); });
-        var young = await app.CreateLeadAsync(configure: l => { l.IsDeleted = true; l.DeletedAt = DateTime.UtcNow.AddDays(-29); });
+        var expired = await app.CreateLeadAsync(configure: l => l.Trash(DateTime.UtcNow.AddDays(-31)));
+        var young = await app.CreateLeadAsync(configure: l => l.Trash(DateTime.UtcNow.AddDays(-29)));
 
         var waited = Stopwatch.StartNew();
         while (await ExistsAsync(expired) && waited.Elapsed < TimeSpan.FromSeconds(20))
