@@ -35,13 +35,12 @@ internal static class ApiBenchmark
 
     public static async Task<int> RunAsync(string database, int requests, int clients, int seconds)
     {
-        var token = await TokenAsync(database);
         using var app = PageBenchmark.StartApp(database, Unlimited, out var baseUrl);
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
-            http.DefaultRequestHeaders.Authorization = new("Bearer", token);
-            await PageBenchmark.WaitHealthyAsync(http, app);
+            await PageBenchmark.WaitHealthyAsync(http, app); // the app migrates the database before the token is made
+            http.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(database));
             Console.WriteLine($"{Environment.ProcessorCount} cores; SQLite (synchronous={Environment.GetEnvironmentVariable("Database__SqliteSynchronous") ?? "Full"}); {await CountAsync(database):N0} leads in the workspace.");
 
             var times = new List<double>();
@@ -73,6 +72,29 @@ internal static class ApiBenchmark
             var present = await PresentAsync(database, acknowledged);
             Console.WriteLine($"acknowledged leads found in the database afterwards: {present:N0} of {acknowledged.Count:N0}{(present == acknowledged.Count ? " — nothing lost" : " — LEADS LOST")}");
             return present == acknowledged.Count && failed + warmUpFailed == 0 ? 0 : 1;
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>
+    /// Starts the app on the database with no rate limits and prints its address and a fresh token, for an outside load
+    /// generator (<c>benchmarks/baseline.sh</c> drives it with wrk); runs until its standard input closes.
+    /// </summary>
+    public static async Task<int> ServeAsync(string database)
+    {
+        using var app = PageBenchmark.StartApp(database, Unlimited, out var baseUrl);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            await PageBenchmark.WaitHealthyAsync(http, app); // migrated by the app before the token is made
+            Console.WriteLine($"URL={baseUrl}");
+            Console.WriteLine($"BENCH_TOKEN={await TokenAsync(database)}");
+            await Console.In.ReadToEndAsync();
+            return 0;
         }
         finally
         {

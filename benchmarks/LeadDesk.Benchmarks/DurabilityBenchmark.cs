@@ -15,15 +15,16 @@ internal static class DurabilityBenchmark
 {
     public static async Task<int> RunAsync(string database, int rounds, int clients)
     {
-        var token = await ApiBenchmark.TokenAsync(database);
+        string? token = null;
         var acknowledged = new ConcurrentBag<Guid>();
         var failures = 0;
         for (var round = 1; round <= rounds; round++)
         {
             var app = PageBenchmark.StartApp(database, ApiBenchmark.Unlimited, out var baseUrl);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
-            http.DefaultRequestHeaders.Authorization = new("Bearer", token);
             await PageBenchmark.WaitHealthyAsync(http, app);
+            token ??= await ApiBenchmark.TokenAsync(database); // once the app has migrated the database
+            http.DefaultRequestHeaders.Authorization = new("Bearer", token);
 
             var before = acknowledged.Count;
             using var stop = new CancellationTokenSource();
