@@ -35,6 +35,9 @@ public sealed class BulkLeadService(
 {
     public const int MaxIds = 1_000;
 
+    /// <summary>Marks the query that reads the leads before a bulk change (in logs, and for the tests that interleave saves with it).</summary>
+    public const string SnapshotTag = "Bulk change: the leads before";
+
     private sealed record Snapshot(Guid Id, Guid WorkspaceId, Guid? OwnerId, LeadPriority Priority, Guid StageId, Guid PipelineId, string? Source, LeadStatus Status, bool IsDeleted);
 
     public async Task<BulkResult> UpdateAsync(IReadOnlyCollection<Guid> ids, BulkChanges changes, CancellationToken cancellationToken = default)
@@ -204,10 +207,19 @@ public sealed class BulkLeadService(
         };
     }
 
+    /// <summary>The leads as they are before the change, read inside its write transaction.</summary>
     private async Task<List<Snapshot>> SnapshotAsync(List<Guid> ids, bool includeDeleted, CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            // SQLite's one writer keeps other saves out until the commit; PostgreSQL needs the rows locked (in id order,
+            // so two bulk changes cannot deadlock), or a save could land between this read and the updates.
+            var locked = ids.Order().ToArray();
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Leads" WHERE "Id" = ANY({locked}) ORDER BY "Id" FOR UPDATE""", cancellationToken);
+        }
         var visible = await access.VisibleAsync(includeDeleted, cancellationToken);
         return await visible.AsNoTracking()
+            .TagWith(SnapshotTag)
             .Where(l => ids.Contains(l.Id))
             .Select(l => new Snapshot(l.Id, l.WorkspaceId, l.OwnerId, l.Priority, l.StageId, l.PipelineId, l.Source, l.Status, l.IsDeleted))
             .ToListAsync(cancellationToken);
