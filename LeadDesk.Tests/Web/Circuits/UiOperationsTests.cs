@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using LeadDesk.Core.Common;
+using LeadDesk.Core.Data;
+using LeadDesk.Core.Workspaces;
+using LeadDesk.Tests.Infrastructure;
+using LeadDesk.Web.Circuits;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadDesk.Tests.Web.Circuits;
+
+/// <summary>An interactive page's operations: each in its own scope, each with the membership read again.</summary>
+public sealed class UiOperationsTests(SharedDatabase database) : IClassFixture<SharedDatabase>
+{
+    private sealed class SignedIn(Guid userId) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
+            Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString())], "test"))));
+    }
+
+    private UiOperations OperationsOf(Guid userId, Guid workspaceId) =>
+        new(database.Fixture.Services.GetRequiredService<IServiceScopeFactory>(), new SignedIn(userId), new CircuitWorkspace { WorkspaceId = workspaceId });
+
+    [Fact]
+    public async Task EachOperation_ActsAsTheMember_WithItsOwnDbContext()
+    {
+        var acme = await TestData.NewWorkspaceAsync(database.Fixture);
+        var rep = await TestData.MemberAsync(database.Fixture, acme, "rep", WorkspaceRole.SalesRep);
+        var operations = OperationsOf(rep, acme.WorkspaceId);
+
+        var first = await operations.RunAsync(s => Task.FromResult((s.GetRequiredService<LeadDeskDbContext>(), s.GetRequiredService<ICurrentActor>().Role)));
+        var second = await operations.RunAsync(s => Task.FromResult(s.GetRequiredService<LeadDeskDbContext>()));
+
+        Assert.Equal(WorkspaceRole.SalesRep, first.Item2);
+        Assert.NotSame(first.Item1, second);
+    }
+
+    [Fact]
+    public async Task ARoleChange_TakesEffectOnTheNextOperation_AndARemovedMemberIsRefused()
+    {
+        var acme = await TestData.NewWorkspaceAsync(database.Fixture);
+        var rep = await TestData.MemberAsync(database.Fixture, acme, "rep", WorkspaceRole.SalesRep);
+        var operations = OperationsOf(rep, acme.WorkspaceId);
+        Assert.False(await operations.RunAsync(s => Task.FromResult(s.GetRequiredService<ICurrentActor>().Can(Permissions.LeadsDelete))));
+
+        await ChangeMembershipAsync(acme, rep, (db, member) => member.Role = WorkspaceRole.Manager);
+        Assert.True(await operations.RunAsync(s => Task.FromResult(s.GetRequiredService<ICurrentActor>().Can(Permissions.LeadsDelete))));
+
+        await ChangeMembershipAsync(acme, rep, (db, member) => db.WorkspaceMembers.Remove(member));
+        await Assert.ThrowsAsync<ForbiddenException>(() => operations.RunAsync(_ => Task.CompletedTask));
+    }
+
+    [Fact]
+    public async Task AWorkspaceTheUserIsNotAMemberOf_IsRefused()
+    {
+        var acme = await TestData.NewWorkspaceAsync(database.Fixture);
+        var globex = await TestData.NewWorkspaceAsync(database.Fixture, "globex");
+        var rep = await TestData.MemberAsync(database.Fixture, acme, "rep", WorkspaceRole.SalesRep);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => OperationsOf(rep, globex.WorkspaceId).RunAsync(_ => Task.CompletedTask));
+    }
+
+    private async Task ChangeMembershipAsync(WorkspaceSeed workspace, Guid userId, Action<LeadDeskDbContext, WorkspaceMember> change)
+    {
+        await using var scope = database.Fixture.ScopeAs(workspace.WorkspaceId);
+        var db = scope.Get<LeadDeskDbContext>();
+        change(db, await db.WorkspaceMembers.SingleAsync(m => m.UserId == userId));
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using LeadDesk.Core.Common;
+using LeadDesk.Core.Workspaces;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace LeadDesk.Web.Circuits;
+
+/// <summary>
+/// The workspace a circuit works in: chosen by the request that started the circuit (its workspace cookie) and handed
+/// to the interactive root. It is only a choice: every operation checks it against the user's memberships.
+/// </summary>
+public sealed class CircuitWorkspace
+{
+    public Guid? WorkspaceId { get; set; }
+}
+
+/// <summary>
+/// Runs one user operation of an interactive page in its own DI scope (its own DbContext: a circuit lives for hours and
+/// its components must not share one), with the actor read again from the database, so a removed member or a changed
+/// role takes effect on the next click, as it does on the next request of a static page.
+/// </summary>
+public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStateProvider authentication, CircuitWorkspace workspace)
+{
+    public async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> operation, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await ActAsAsync(scope.ServiceProvider, cancellationToken);
+        return await operation(scope.ServiceProvider);
+    }
+
+    public Task RunAsync(Func<IServiceProvider, Task> operation, CancellationToken cancellationToken = default) =>
+        RunAsync<bool>(async services =>
+        {
+            await operation(services);
+            return true;
+        }, cancellationToken);
+
+    private async Task ActAsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            throw new ForbiddenException("Sign in again.");
+        }
+        var memberships = await services.GetRequiredService<WorkspaceDirectory>().MembershipsOfAsync(userId, cancellationToken);
+        var current = memberships.FirstOrDefault(m => m.WorkspaceId == workspace.WorkspaceId)
+            ?? throw new ForbiddenException("You are no longer a member of this workspace.");
+        services.GetRequiredService<CurrentActor>().Set(userId, current.WorkspaceId, current.Role);
+    }
+}
