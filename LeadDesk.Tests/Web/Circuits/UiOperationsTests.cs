@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Workspaces;
 using LeadDesk.Tests.Infrastructure;
 using LeadDesk.Web.Circuits;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,14 +11,8 @@ namespace LeadDesk.Tests.Web.Circuits;
 /// <summary>An interactive page's operations: each in its own scope, each with the membership read again.</summary>
 public sealed class UiOperationsTests(SharedDatabase database) : IClassFixture<SharedDatabase>
 {
-    private sealed class SignedIn(Guid userId) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
-            Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString())], "test"))));
-    }
-
     private UiOperations OperationsOf(Guid userId, Guid workspaceId) =>
-        new(database.Fixture.Services.GetRequiredService<IServiceScopeFactory>(), new SignedIn(userId), new CircuitWorkspace { WorkspaceId = workspaceId });
+        new(database.Fixture.Services.GetRequiredService<IServiceScopeFactory>(), new ComponentContext.SignedIn(userId), new CircuitWorkspace { WorkspaceId = workspaceId });
 
     [Fact]
     public async Task EachOperation_ActsAsTheMember_WithItsOwnDbContext()
