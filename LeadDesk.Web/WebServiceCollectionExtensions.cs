@@ -3,6 +3,8 @@ using LeadDesk.Core.Data;
 using LeadDesk.Core.Workspaces;
 using LeadDesk.Web.Api;
 using LeadDesk.Web.Auth;
+using LeadDesk.Web.Circuits;
+using MudBlazor.Services;
 using Microsoft.AspNetCore.Authentication;
 using LeadDesk.Web.Components;
 using LeadDesk.Web.Components.Shared;
@@ -19,7 +21,11 @@ public static class WebServiceCollectionExtensions
 {
     public static IServiceCollection AddLeadDeskWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        services.AddScoped<CircuitWorkspace>();
+        services.AddScoped<UiOperations>();
         // Keys in the database, encrypted with a certificate: any node behind a load balancer can read any node's cookies.
         services.AddLeadDeskDataProtection(configuration, environment.ContentRootPath);
         services.AddLeadDeskForwardedHeaders(configuration);
@@ -123,7 +129,9 @@ public static class WebServiceCollectionExtensions
         app.MapLeadDeskApi();
         app.MapLeadDeskApiDocumentation();
         app.MapWebFormEndpoints();
-        app.MapRazorComponents<App>();
+        // The framework's and MudBlazor's files, fingerprinted and cached (App.razor names them through Assets).
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 

@@ -35,6 +35,20 @@ public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStat
             return true;
         }, cancellationToken);
 
+    /// <summary>
+    /// Fills the circuit's own actor, which decides what is rendered (route authorization, which actions a page offers):
+    /// as of the circuit's start or the last call. Operations do not rely on it; they check again.
+    /// </summary>
+    public async Task ActInCircuitAsync(CurrentActor circuitActor, CancellationToken cancellationToken = default)
+    {
+        var (userId, workspaceId, role) = await RunAsync(services =>
+        {
+            var actor = services.GetRequiredService<ICurrentActor>();
+            return Task.FromResult((actor.UserId, actor.WorkspaceId, actor.Role));
+        }, cancellationToken);
+        circuitActor.Set(userId, workspaceId, role);
+    }
+
     private async Task ActAsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;

@@ -2,20 +2,18 @@ namespace LeadDesk.Web.Security;
 
 internal static class SecurityHeaders
 {
-    // No inline script anywhere: behaviour comes from files under wwwroot. Style attributes are allowed
-    // (stage colours and bar widths come from data); <style> elements are not.
+    // No inline script anywhere: behaviour comes from files under wwwroot (and the Blazor circuit over a same-origin
+    // WebSocket). Inline styles are allowed: MudBlazor's theme provider writes the palette as a <style> element, and its
+    // components (like our stage colours and bar widths) set style attributes.
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
         "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-    // Swagger UI sets style attributes and injects small <style> blocks from its own (same-origin) scripts.
-    private static readonly string ApiDocsPolicy = ContentSecurityPolicy.Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/docs") ? ApiDocsPolicy : ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

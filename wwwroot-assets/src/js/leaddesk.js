@@ -34,6 +34,16 @@
   document.addEventListener("DOMContentLoaded", () => settle(document));
   document.addEventListener("htmx:afterSettle", () => settle(document));
 
+  // A boosted link or form that lands on a page moved to interactive Blazor (issue 9) loads it whole: that page has its
+  // own head (MudBlazor, Blazor's script) and must start its circuit, which a swap into this page cannot do.
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const xhr = event.detail.xhr;
+    if (event.detail.boosted && xhr.responseText.includes("_framework/blazor.web")) {
+      event.detail.shouldSwap = false;
+      window.location.assign(xhr.responseURL || event.detail.pathInfo.finalRequestPath);
+    }
+  });
+
   // A failed htmx request says why in its body (plain text from the server); show it.
   document.addEventListener("htmx:responseError", (event) => {
     const xhr = event.detail.xhr;
