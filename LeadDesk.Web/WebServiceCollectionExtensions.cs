@@ -131,7 +131,8 @@ public static class WebServiceCollectionExtensions
         app.MapWebFormEndpoints();
         // The framework's and MudBlazor's files, fingerprinted and cached (App.razor names them through Assets).
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our Content-Security-Policy already says frame-ancestors 'none'; Blazor would add a second header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 
