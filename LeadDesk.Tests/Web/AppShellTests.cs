@@ -33,14 +33,14 @@ public sealed class AppShellTests(LeadDeskAppFactory app) : IClassFixture<LeadDe
     {
         var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
 
-        var page = await client.GetDocumentAsync("/");
+        var page = await client.GetDocumentAsync("/leads"); // a static page: the dashboard moved to the interactive shell
 
         Assert.NotNull(page.QuerySelector("header.ld-topbar"));
         Assert.NotNull(page.QuerySelector("main#main"));
         Assert.NotNull(page.QuerySelector("a.ld-skip-link[href='#main']"));
         Assert.Equal("true", page.Body?.GetAttribute("hx-boost"));
         Assert.Equal(["/", "/board", "/leads", "/settings"], page.QuerySelectorAll("nav[aria-label=Main] a").Select(a => a.GetAttribute("href")));
-        Assert.Equal("page", page.QuerySelector("nav[aria-label=Main] a[href='/']")?.GetAttribute("aria-current"));
+        Assert.Equal("page", page.QuerySelector("nav[aria-label=Main] a[href='/leads']")?.GetAttribute("aria-current"));
     }
 
     [Fact]

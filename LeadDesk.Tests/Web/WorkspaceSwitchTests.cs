@@ -11,31 +11,32 @@ public sealed class WorkspaceSwitchTests(LeadDeskAppFactory app) : IClassFixture
     public async Task Switching_ShowsTheOtherWorkspacesDashboard()
     {
         var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
-        var before = await client.GetDocumentAsync("/");
+        var before = await client.GetDocumentAsync("/leads");
+        var dashboardBefore = await client.GetDocumentAsync("/");
         var northwind = before.QuerySelectorAll($"{Switcher} button").Single(b => b.TextContent.Contains("Northwind Traders", StringComparison.Ordinal));
 
-        var response = await client.SubmitFormAsync("/", new() { ["workspaceId"] = northwind.GetAttribute("value")! }, Switcher);
+        var response = await client.SubmitFormAsync("/leads", new() { ["workspaceId"] = northwind.GetAttribute("value")! }, Switcher);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.RedirectPath());
-        var after = await client.GetDocumentAsync("/");
+        var after = await client.GetDocumentAsync("/leads");
         Assert.Equal("Demo Company", before.QuerySelector(".ld-workspace-name")?.TextContent);
         Assert.Equal("Northwind Traders", after.QuerySelector(".ld-workspace-name")?.TextContent);
-        Assert.NotEqual(OpenLeads(before), OpenLeads(after));
+        Assert.NotEqual(OpenLeads(dashboardBefore), OpenLeads(await client.GetDocumentAsync("/")));
     }
 
     [Fact]
     public async Task Switching_ToAWorkspaceTheUserIsNotIn_IsNotFound_AndChangesNothing()
     {
         var admin = await app.SignedInAsync(LeadDeskAppFactory.Admin);
-        var northwindId = (await admin.GetDocumentAsync("/")).QuerySelectorAll($"{Switcher} button")
+        var northwindId = (await admin.GetDocumentAsync("/leads")).QuerySelectorAll($"{Switcher} button")
             .Single(b => b.TextContent.Contains("Northwind Traders", StringComparison.Ordinal)).GetAttribute("value")!;
         var rep = await app.SignedInAsync(LeadDeskAppFactory.OtherRep);
 
-        var response = await rep.SubmitFormAsync("/", new() { ["workspaceId"] = northwindId }, Switcher);
+        var response = await rep.SubmitFormAsync("/leads", new() { ["workspaceId"] = northwindId }, Switcher);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("Demo Company", (await rep.GetDocumentAsync("/")).QuerySelector(".ld-workspace-name")?.TextContent);
+        Assert.Equal("Demo Company", (await rep.GetDocumentAsync("/leads")).QuerySelector(".ld-workspace-name")?.TextContent);
     }
 
     [Fact]
@@ -43,8 +44,8 @@ public sealed class WorkspaceSwitchTests(LeadDeskAppFactory app) : IClassFixture
     {
         var client = await app.SignedInAsync(LeadDeskAppFactory.Manager);
 
-        var unknown = await client.SubmitFormAsync("/", new() { ["workspaceId"] = Guid.NewGuid().ToString() }, Switcher);
-        var malformed = await client.SubmitFormAsync("/", new() { ["workspaceId"] = "'; drop table leads; --" }, Switcher);
+        var unknown = await client.SubmitFormAsync("/leads", new() { ["workspaceId"] = Guid.NewGuid().ToString() }, Switcher);
+        var malformed = await client.SubmitFormAsync("/leads", new() { ["workspaceId"] = "'; drop table leads; --" }, Switcher);
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
@@ -69,7 +70,7 @@ public sealed class WorkspaceSwitchTests(LeadDeskAppFactory app) : IClassFixture
     {
         var client = await app.SignedInAsync(LeadDeskAppFactory.Manager);
 
-        var response = await client.SubmitFormAsync("/", [], "form[action='/account/signout']");
+        var response = await client.SubmitFormAsync("/leads", [], "form[action='/account/signout']");
 
         Assert.Equal("/account/signin?signedOut=true", response.RedirectPath());
         var page = await client.GetDocumentAsync("/account/signin?signedOut=true");
@@ -78,5 +79,5 @@ public sealed class WorkspaceSwitchTests(LeadDeskAppFactory app) : IClassFixture
     }
 
     private static string? OpenLeads(AngleSharp.Html.Dom.IHtmlDocument page) =>
-        page.QuerySelector("[data-testid=stat-open] .ld-stat-value")?.TextContent;
+        page.QuerySelector("[data-testid=stat-open] .mud-typography-h5")?.TextContent;
 }
