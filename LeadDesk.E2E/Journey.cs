@@ -38,7 +38,12 @@ public abstract partial class Journey(AppServer app) : IAsyncLifetime
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await ExpectPathAsync("/");
         await Expect(Heading).ToHaveTextAsync("Dashboard");
+        await WaitUntilInteractiveAsync();
     }
+
+    /// <summary>Waits for the interactive shell's readiness marker: before it, a prerendered control ignores clicks.</summary>
+    protected Task WaitUntilInteractiveAsync() =>
+        Expect(Page.Locator("[data-ld-interactive]")).ToBeAttachedAsync();
 
     /// <summary>
     /// Waits for the address bar to show <paramref name="pathAndQuery"/>. Boosted navigation changes the
@@ -76,5 +81,5 @@ public abstract partial class Journey(AppServer app) : IAsyncLifetime
     protected static int ParseCount(string text) => int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
 
     protected async Task<int> KeyFigureAsync(string testId) =>
-        ParseCount(await Page.GetByTestId(testId).Locator(".ld-stat-value").InnerTextAsync());
+        ParseCount(await Page.GetByTestId(testId).Locator(".ld-figure-value").InnerTextAsync());
 }

@@ -28,6 +28,10 @@ public sealed class NavigationJourney(AppServer app) : Journey(app)
         }
 
         await Page.SetViewportSizeAsync(375, 740);
+        await WaitUntilInteractiveAsync();
+        // On a phone the navigation is a drawer behind the menu button.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Leads" })).ToBeVisibleAsync();
         await ScreenshotAsync("dashboard-phone");
         Assert.True(
             await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),

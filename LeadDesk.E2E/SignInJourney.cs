@@ -29,9 +29,9 @@ public sealed partial class SignInJourney(AppServer app) : Journey(app)
 
         foreach (var figure in CountFigures)
         {
-            await Expect(Page.GetByTestId(figure).Locator(".ld-stat-value")).ToHaveTextAsync(Count());
+            await Expect(Page.GetByTestId(figure).Locator(".ld-figure-value")).ToHaveTextAsync(Count());
         }
-        await Expect(Page.GetByTestId("stat-value").Locator(".ld-stat-value")).ToHaveTextAsync(Money());
+        await Expect(Page.GetByTestId("stat-value").Locator(".ld-figure-value")).ToHaveTextAsync(Money());
         var stages = Page.Locator("tr[data-stage]");
         await Expect(stages).ToHaveCountAsync(5);
         Assert.Equal(

@@ -9,8 +9,7 @@ public sealed class WorkspaceSwitchJourney(AppServer app) : Journey(app)
     public async Task Admin_switches_to_Northwind_and_back()
     {
         await SignInAsAsync(Admin);
-        var switcher = Page.Locator("details.ld-workspace-switcher");
-        var current = switcher.Locator(".ld-workspace-name");
+        var current = Page.GetByTestId("workspace-switcher").GetByRole(AriaRole.Button);
         await Expect(current).ToHaveTextAsync("Demo Company");
         var demoOpenLeads = await KeyFigureAsync("stat-open");
 
@@ -27,11 +26,12 @@ public sealed class WorkspaceSwitchJourney(AppServer app) : Journey(app)
 
         async Task SwitchToAsync(string workspace)
         {
-            await switcher.Locator("summary").ClickAsync();
-            var button = switcher.GetByRole(AriaRole.Button, new() { Name = workspace });
+            await current.ClickAsync();
+            var button = Page.Locator("form[action='/workspaces/switch']").GetByRole(AriaRole.Button, new() { Name = workspace });
             await Expect(button).ToBeVisibleAsync();
             await ScreenshotAsync($"switcher-open-for-{workspace.Split(' ')[0].ToLowerInvariant()}");
             await button.ClickAsync();
+            await WaitUntilInteractiveAsync();
         }
     }
 }

@@ -79,5 +79,5 @@ public sealed class WorkspaceSwitchTests(LeadDeskAppFactory app) : IClassFixture
     }
 
     private static string? OpenLeads(AngleSharp.Html.Dom.IHtmlDocument page) =>
-        page.QuerySelector("[data-testid=stat-open] .mud-typography-h5")?.TextContent;
+        page.QuerySelector("[data-testid=stat-open] .ld-figure-value")?.TextContent;
 }

@@ -20,10 +20,10 @@ public sealed class DashboardFiguresTests(SharedDatabase database) : IClassFixtu
 
         var cut = context.Render<DashboardFigures>();
 
-        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=stat-open] .mud-typography-h5").TextContent));
-        Assert.Equal("1", cut.Find("[data-testid=stat-mine] .mud-typography-h5").TextContent);
-        Assert.Equal("1", cut.Find("[data-testid=stat-converted] .mud-typography-h5").TextContent);
-        Assert.Equal("$3,500", cut.Find("[data-testid=stat-value] .mud-typography-h5").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=stat-open] .ld-figure-value").TextContent));
+        Assert.Equal("1", cut.Find("[data-testid=stat-mine] .ld-figure-value").TextContent);
+        Assert.Equal("1", cut.Find("[data-testid=stat-converted] .ld-figure-value").TextContent);
+        Assert.Equal("$3,500", cut.Find("[data-testid=stat-value] .ld-figure-value").TextContent);
         Assert.Equal(["1", "1"], cut.FindAll("[data-testid=stage-count]").Select(c => c.TextContent));
         Assert.Equal("/leads?owner=me&status=open", cut.Find("[data-testid=stat-mine] a").GetAttribute("href"));
         Assert.Equal($"/leads?stage={acme.FirstStageId}&status=open", cut.Find("[data-testid=stage-table] tbody tr a").GetAttribute("href"));
