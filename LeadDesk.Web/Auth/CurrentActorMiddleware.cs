@@ -32,11 +32,7 @@ internal sealed class CurrentActorMiddleware(RequestDelegate next)
                 : null;
             var current = chosen ?? (memberships.Count > 0 ? memberships[0] : null);
             actor.Set(userId, current?.WorkspaceId, current?.Role);
-            session.Set(
-                user.FindFirstValue(LeadDeskClaimsPrincipalFactory.DisplayNameClaim) ?? user.Identity.Name ?? "",
-                user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? "",
-                memberships,
-                current);
+            session.Set(user, memberships, current);
         }
         await next(context);
     }

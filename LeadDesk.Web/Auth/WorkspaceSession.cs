@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using LeadDesk.Core.Workspaces;
 
 namespace LeadDesk.Web.Auth;
@@ -13,10 +14,11 @@ public sealed class WorkspaceSession
     public string Initials => string.Concat(
         DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(part => char.ToUpperInvariant(part[0])));
 
-    internal void Set(string displayName, string email, IReadOnlyList<Membership> workspaces, Membership? current)
+    /// <summary>Filled per request by <c>CurrentActorMiddleware</c>, and once per circuit by <c>UiOperations</c>.</summary>
+    internal void Set(ClaimsPrincipal user, IReadOnlyList<Membership> workspaces, Membership? current)
     {
-        DisplayName = displayName;
-        Email = email;
+        DisplayName = user.FindFirstValue(LeadDeskClaimsPrincipalFactory.DisplayNameClaim) ?? user.Identity?.Name ?? "";
+        Email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "";
         Workspaces = workspaces;
         Current = current;
     }

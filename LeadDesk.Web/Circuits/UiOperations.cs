@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Workspaces;
+using LeadDesk.Web.Auth;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace LeadDesk.Web.Circuits;
@@ -36,20 +37,21 @@ public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStat
         }, cancellationToken);
 
     /// <summary>
-    /// Fills the circuit's own actor, which decides what is rendered (route authorization, which actions a page offers):
-    /// as of the circuit's start or the last call. Operations do not rely on it; they check again.
+    /// Fills the circuit's own actor and workspace session, as the request middleware does for a static page: they decide
+    /// what is rendered (route authorization, the layout, which actions a page offers) as of the circuit's start.
+    /// Operations do not rely on them; they check again.
     /// </summary>
-    public async Task ActInCircuitAsync(CurrentActor circuitActor, CancellationToken cancellationToken = default)
+    public async Task ActInCircuitAsync(CurrentActor circuitActor, WorkspaceSession session, CancellationToken cancellationToken = default)
     {
-        var (userId, workspaceId, role) = await RunAsync(services =>
-        {
-            var actor = services.GetRequiredService<ICurrentActor>();
-            return Task.FromResult((actor.UserId, actor.WorkspaceId, actor.Role));
-        }, cancellationToken);
-        circuitActor.Set(userId, workspaceId, role);
+        await using var scope = scopes.CreateAsyncScope();
+        var (user, memberships, current) = await ActAsAsync(scope.ServiceProvider, cancellationToken);
+        var actor = scope.ServiceProvider.GetRequiredService<ICurrentActor>();
+        circuitActor.Set(actor.UserId, actor.WorkspaceId, actor.Role);
+        session.Set(user, memberships, current);
     }
 
-    private async Task ActAsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private async Task<(ClaimsPrincipal User, IReadOnlyList<Membership> Memberships, Membership Current)> ActAsAsync(
+        IServiceProvider services, CancellationToken cancellationToken)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
@@ -60,5 +62,6 @@ public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStat
         var current = memberships.FirstOrDefault(m => m.WorkspaceId == workspace.WorkspaceId)
             ?? throw new ForbiddenException("You are no longer a member of this workspace.");
         services.GetRequiredService<CurrentActor>().Set(userId, current.WorkspaceId, current.Role);
+        return (user, memberships, current);
     }
 }

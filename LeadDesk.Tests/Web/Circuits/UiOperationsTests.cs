@@ -2,6 +2,7 @@ using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Workspaces;
 using LeadDesk.Tests.Infrastructure;
+using LeadDesk.Web.Auth;
 using LeadDesk.Web.Circuits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,21 @@ public sealed class UiOperationsTests(SharedDatabase database) : IClassFixture<S
 
         await ChangeMembershipAsync(acme, rep, (db, member) => db.WorkspaceMembers.Remove(member));
         await Assert.ThrowsAsync<ForbiddenException>(() => operations.RunAsync(_ => Task.CompletedTask));
+    }
+
+    [Fact]
+    public async Task TheCircuitsActorAndSession_AreFilledOnce_FromTheMembership()
+    {
+        var acme = await TestData.NewWorkspaceAsync(database.Fixture);
+        var rep = await TestData.MemberAsync(database.Fixture, acme, "rep", WorkspaceRole.SalesRep);
+        var actor = new CurrentActor();
+        var session = new WorkspaceSession();
+
+        await OperationsOf(rep, acme.WorkspaceId).ActInCircuitAsync(actor, session);
+
+        Assert.Equal((rep, acme.WorkspaceId, WorkspaceRole.SalesRep), (actor.UserId!.Value, actor.WorkspaceId!.Value, actor.Role!.Value));
+        Assert.Equal(acme.WorkspaceId, session.Current?.WorkspaceId);
+        Assert.Single(session.Workspaces);
     }
 
     [Fact]
