@@ -29,8 +29,8 @@ public sealed class NavigationJourney(AppServer app) : Journey(app)
 
         await Page.SetViewportSizeAsync(375, 740);
         await WaitUntilInteractiveAsync();
-        // On a phone the navigation is a drawer behind the menu button.
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        // On a phone the navigation is a drawer behind its button.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Navigation", Exact = true }).ClickAsync();
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Leads" })).ToBeVisibleAsync();
         await ScreenshotAsync("dashboard-phone");
         Assert.True(

@@ -23,7 +23,7 @@ public sealed class SignOutJourney(AppServer app) : Journey(app)
     public async Task Rep_signs_out_and_must_sign_in_again()
     {
         await SignInAsAsync(Rep1);
-        await Page.Locator("[aria-label^='Account menu'] button").ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Account menu") }).ClickAsync();
         var signOut = Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
         await Expect(signOut).ToBeVisibleAsync();
         await ScreenshotAsync("user-menu");
