@@ -21,7 +21,9 @@ public static class WebServiceCollectionExtensions
 {
     public static IServiceCollection AddLeadDeskWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A prerendered page's state ([PersistentState]) comes back to the server in the circuit's first message: the
+        // board's 50 cards per column are about 120 KB, above SignalR's 32 KB default, which would drop the connection.
+        services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(hub => hub.MaximumReceiveMessageSize = 1024 * 1024);
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddScoped<CircuitWorkspace>();
@@ -125,7 +127,6 @@ public static class WebServiceCollectionExtensions
         app.MapAccountEndpoints();
         app.MapLeadFragments();
         app.MapDocumentEndpoints();
-        app.MapBoardEndpoints();
         app.MapLeadDeskApi();
         app.MapLeadDeskApiDocumentation();
         app.MapWebFormEndpoints();

@@ -22,7 +22,7 @@ public sealed class AuthorizationTests(LeadDeskAppFactory app) : IClassFixture<L
     [Fact]
     public async Task HtmxRequests_WithoutSignIn_Get401AndAnHxRedirect()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/board");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/leads");
         request.Headers.Add("HX-Request", "true");
 
         var response = await app.CreateBrowser().SendAsync(request);

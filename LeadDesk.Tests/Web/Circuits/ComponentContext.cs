@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Bunit;
+using LeadDesk.Core.Workspaces;
 using LeadDesk.Tests.Infrastructure;
+using LeadDesk.Web.Auth;
 using LeadDesk.Web.Circuits;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,12 +16,26 @@ namespace LeadDesk.Tests.Web.Circuits;
 /// </summary>
 public sealed class ComponentContext : BunitContext
 {
+    private readonly UiOperations _operations;
+
     public ComponentContext(CoreFixture fixture, Guid userId, Guid workspaceId)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddSingleton(new UiOperations(fixture.Services.GetRequiredService<IServiceScopeFactory>(), new SignedIn(userId),
-            new CircuitWorkspace { WorkspaceId = workspaceId }));
+        _operations = new UiOperations(fixture.Services.GetRequiredService<IServiceScopeFactory>(), new SignedIn(userId),
+            new CircuitWorkspace { WorkspaceId = workspaceId });
+        Services.AddSingleton(_operations);
+        Services.AddSingleton<CurrentActor>();
+        Services.AddSingleton<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
+        Services.AddSingleton<WorkspaceSession>();
+    }
+
+    /// <summary>A context whose circuit actor and session are filled as Routes.razor fills them when a circuit starts.</summary>
+    public static async Task<ComponentContext> SignedInAsync(CoreFixture fixture, Guid userId, Guid workspaceId)
+    {
+        var context = new ComponentContext(fixture, userId, workspaceId);
+        await context._operations.ActInCircuitAsync(context.Services.GetRequiredService<CurrentActor>(), context.Services.GetRequiredService<WorkspaceSession>());
+        return context;
     }
 
     public sealed class SignedIn(Guid userId) : AuthenticationStateProvider

@@ -71,7 +71,6 @@ public sealed class LeadPageGuardTests(LeadDeskAppFactory app) : IClassFixture<L
 
     [Theory]
     [InlineData("/leads/{0}/tabs/notes")]
-    [InlineData("/board/cards?stage={0}&skip=0&total=10")]
     public async Task AFragmentOfSomethingMissing_AnswersPlainText_AndAsksHtmxToSwapNothing(string url)
     {
         var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);

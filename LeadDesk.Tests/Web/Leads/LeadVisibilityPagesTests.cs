@@ -92,21 +92,6 @@ public sealed class LeadVisibilityPagesTests(LeadDeskAppFactory app) : IClassFix
     }
 
     [Fact]
-    public async Task BoardCardsFragment_ForARep_HoldsOnlyTheirOwnAndTeamLeads()
-    {
-        await OwnAndTeamAsync();
-        var (theirs, shared) = await OtherRepsLeadsAsync(shareOne: true);
-        var stage = await app.StageAsync("new");
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
-
-        var fragment = await (await client.FetchAsync($"/board/cards?stage={stage.Id}&skip=0&total=500", htmx: true)).ParseAsync();
-
-        var cards = fragment.QuerySelectorAll("li.ld-kcard").Select(c => Guid.Parse(c.GetAttribute("data-lead-id")!)).ToList();
-        Assert.Contains(shared, cards);
-        Assert.DoesNotContain(theirs, cards);
-    }
-
-    [Fact]
     public async Task LeadPage_OfAnotherRepsLead_IsNotFound_UntilTheRepJoinsItsTeam()
     {
         await OwnAndTeamAsync();

@@ -11,10 +11,18 @@ public static class UserProblem
 {
     public static bool IsExpected(Exception exception) => exception is ValidationException or ConflictException;
 
+    /// <summary>
+    /// Everything an operation of an interactive page may refuse with: on a static page a lost permission, a vanished lead
+    /// or a busy database are error pages; in a circuit they are told beside the control, and the page stays.
+    /// </summary>
+    public static bool IsRefusal(Exception exception) =>
+        IsExpected(exception) || exception is ForbiddenException or NotFoundException or DatabaseBusyException;
+
     public static string Message(Exception exception) => exception switch
     {
         ValidationException validation => string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
         ConflictException { ChangedBy: { } by, ChangedAt: { } at } conflict => $"{conflict.Message} {by} saved it at {Display.DateTime(at)}; reload to see their version.",
+        NotFoundException => $"{exception.Message} It may have been deleted, or it is no longer visible to you.",
         _ => exception.Message,
     };
 

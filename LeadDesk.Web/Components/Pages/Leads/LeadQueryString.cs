@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeadDesk.Core.Leads;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace LeadDesk.Web.Components.Pages.Leads;
 
@@ -41,6 +42,24 @@ public static class LeadQueryString
             Trash = Text("view") == "trash",
         };
     }
+
+    /// <summary>The state in an interactive page's address (NavigationManager.Uri).</summary>
+    public static LeadListQuery Parse(string uri) =>
+        Parse(new QueryCollection(QueryHelpers.ParseQuery(new Uri(uri, UriKind.Absolute).Query)));
+
+    /// <summary>What of <paramref name="query"/> the board uses: it always shows open leads, by stage.</summary>
+    public static LeadFilter BoardFilter(LeadListQuery query) => new()
+    {
+        Search = query.Search,
+        PipelineId = query.PipelineId,
+        Owner = query.Owner,
+        Priority = query.Priority,
+        Source = query.Source,
+        ScoreMin = query.ScoreMin,
+        ScoreMax = query.ScoreMax,
+        CreatedFrom = query.CreatedFrom,
+        CreatedTo = query.CreatedTo,
+    };
 
     public static readonly IReadOnlyList<int> PageSizes = [25, 50, 100, 200];
 
