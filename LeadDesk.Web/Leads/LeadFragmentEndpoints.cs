@@ -14,17 +14,8 @@ internal static class LeadFragmentEndpoints
     public static void MapLeadFragments(this IEndpointRouteBuilder app)
     {
         var leads = app.MapGroup("/leads").RequireAuthorization(Permissions.LeadsView);
-        leads.MapGet("/results", Results);
         leads.MapGet("/duplicates", DuplicatesAsync);
         leads.MapGet("/{id:guid}/tabs/{tab}", TabAsync);
-    }
-
-    private static RazorComponentResult<LeadResults> Results(HttpContext context)
-    {
-        var query = LeadQueryString.Parse(context.Request.Query);
-        // The address bar shows the list's own URL, so the view can be bookmarked and shared.
-        context.Response.Headers["HX-Push-Url"] = LeadQueryString.ListUrl(query);
-        return new RazorComponentResult<LeadResults>(new { Query = query });
     }
 
     // Reads the new-lead form's own field names, so htmx can send the inputs as they are.

@@ -61,6 +61,9 @@ public static class LeadQueryString
         CreatedTo = query.CreatedTo,
     };
 
+    /// <summary>A search as typed: trimmed, and null when there is nothing to look for.</summary>
+    public static string? Clean(string? search) => string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+
     public static readonly IReadOnlyList<int> PageSizes = [25, 50, 100, 200];
 
     /// <summary>The query string for <paramref name="query"/>, leaving out defaults so links stay short.</summary>
