@@ -37,8 +37,8 @@ public sealed class ApiTokenJourney(AppServer app) : Journey(app)
             Assert.Equal(HttpStatusCode.Created, captured.StatusCode);
         }
 
-        await Page.GotoAsync($"/leads?q={Uri.EscapeDataString(last)}");
-        var rows = Page.Locator("#lead-results tbody tr");
+        await OpenListAsync($"/leads?q={Uri.EscapeDataString(last)}");
+        var rows = LeadRows;
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows.First).ToContainTextAsync($"Maren {last}");
         await rows.First.GetByRole(AriaRole.Link, new() { Name = $"Maren {last}" }).ClickAsync();

@@ -5,49 +5,52 @@ namespace LeadDesk.E2E;
 
 public sealed class BulkAndTrashJourney(AppServer app) : Journey(app)
 {
+    private ILocator Confirmation => Page.GetByRole(AriaRole.Dialog);
+
     [Fact]
     public async Task Manager_assigns_two_leads_at_once_then_deletes_and_restores_one()
     {
-        Page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await SignInAsAsync(Admin);
         var company = Unique("Bulkco");
         await CreateLeadAsync("Ada", Unique("One"), $"{Unique("ada")}@example.com", company);
         await CreateLeadAsync("Bo", Unique("Two"), $"{Unique("bo")}@example.com", company);
 
-        await Page.GotoAsync($"/leads?q={company.ToLowerInvariant()}");
-        var rows = Page.Locator("#lead-results tbody tr");
-        await Expect(rows).ToHaveCountAsync(2);
-        await Page.GetByLabel("Select all leads on this page").CheckAsync();
-        await Expect(Page.Locator("[data-bulk-count]")).ToHaveTextAsync("2 selected:");
-        await Page.GetByLabel("Bulk action", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Sam Seller" });
-        await ScreenshotAsync("bulk-selected");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Apply", Exact = true }).ClickAsync();
+        await OpenListAsync($"/leads?q={company.ToLowerInvariant()}");
+        await Expect(LeadRows).ToHaveCountAsync(2);
+        await Page.Locator("[data-testid=lead-grid] thead input[type=checkbox]").CheckAsync();
+        await Expect(Page.GetByTestId("bulk-actions")).ToContainTextAsync("2 leads selected");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Assign to" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Menuitem, new() { Name = "Sam Seller" }).ClickAsync();
+        await Expect(Confirmation).ToContainTextAsync("Assign to Sam Seller: 2 leads.");
+        await ScreenshotAsync("bulk-confirm");
+        await Confirmation.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
 
-        await Expect(Page.Locator(".ld-toast")).ToContainTextAsync("Updated 2 leads");
-        await Expect(rows.Nth(0).Locator("td[data-label=Owner]")).ToHaveTextAsync("Sam Seller");
-        await Expect(rows.Nth(1).Locator("td[data-label=Owner]")).ToHaveTextAsync("Sam Seller");
+        await Expect(Snackbar).ToContainTextAsync("Updated 2 leads");
+        await Expect(LeadRows.Nth(0)).ToContainTextAsync("Sam Seller");
+        await Expect(LeadRows.Nth(1)).ToContainTextAsync("Sam Seller");
         await ScreenshotAsync("bulk-assigned");
 
-        var name = await rows.First.Locator("a.ld-lead-link").InnerTextAsync();
-        await rows.First.Locator("a.ld-lead-link").ClickAsync();
+        var name = await LeadRows.First.Locator("a.ld-lead-link").InnerTextAsync();
+        await LeadRows.First.Locator("a.ld-lead-link").ClickAsync();
         await Expect(Heading).ToHaveTextAsync(name);
+        Page.Dialog += (_, dialog) => dialog.AcceptAsync(); // the static lead page still confirms with the browser's dialog
         await Page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await ExpectPathAsync("/leads");
-        await Expect(Page.Locator(".ld-toast")).ToContainTextAsync("moved to the trash");
+        await Expect(Snackbar).ToContainTextAsync("moved to the trash");
 
-        await Page.GotoAsync($"/leads?q={company.ToLowerInvariant()}");
-        await Expect(rows).ToHaveCountAsync(1);
+        await OpenListAsync($"/leads?q={company.ToLowerInvariant()}");
+        await Expect(LeadRows).ToHaveCountAsync(1);
         await Page.GetByRole(AriaRole.Link, new() { Name = "Trash" }).ClickAsync();
         await Expect(Heading).ToHaveTextAsync("Trash");
-        var trashed = Page.Locator("#lead-results tbody tr").Filter(new() { HasText = name });
+        var trashed = LeadRows.Filter(new() { HasText = name });
         await Expect(trashed).ToHaveCountAsync(1);
         await trashed.GetByRole(AriaRole.Checkbox).CheckAsync();
-        await Page.GetByLabel("Bulk action", new() { Exact = true }).SelectOptionAsync("restore");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
         await ScreenshotAsync("trash");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Apply", Exact = true }).ClickAsync();
-        await Expect(Page.Locator(".ld-toast")).ToContainTextAsync("Restored: 1 lead");
+        await Confirmation.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(Snackbar).ToContainTextAsync("Restored: 1 lead");
 
-        await Page.GotoAsync($"/leads?q={company.ToLowerInvariant()}");
-        await Expect(rows).ToHaveCountAsync(2);
+        await OpenListAsync($"/leads?q={company.ToLowerInvariant()}");
+        await Expect(LeadRows).ToHaveCountAsync(2);
     }
 }

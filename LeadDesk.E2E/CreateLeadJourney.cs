@@ -34,9 +34,10 @@ public sealed class CreateLeadJourney(AppServer app) : Journey(app)
         await ScreenshotAsync("lead-page");
 
         await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Leads" }).ClickAsync();
-        await Page.Locator("#filter-q").FillAsync(last.ToLowerInvariant());
+        await WaitUntilInteractiveAsync();
+        await Page.Locator("input[data-filter=q]").FillAsync(last.ToLowerInvariant());
         await ExpectPathAsync($"/leads?q={Uri.EscapeDataString(last.ToLowerInvariant())}");
-        var rows = Page.Locator("#lead-results tbody tr");
+        var rows = LeadRows;
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows.First).ToContainTextAsync("Fjord Analytics");
         await Expect(rows.First).ToContainTextAsync("$25,000");

@@ -31,11 +31,12 @@ public sealed class EraseJourney(AppServer app) : Journey(app)
         await Page.Locator("#erase-confirmation").FillAsync(email.ToUpperInvariant());
         await Page.GetByRole(AriaRole.Button, new() { Name = "Erase for good" }).ClickAsync();
         await ExpectPathAsync("/leads");
-        await Expect(Page.Locator(".ld-toast")).ToContainTextAsync("erased");
+        await Expect(Snackbar).ToContainTextAsync("erased");
 
         var gone = await Page.GotoAsync(path);
         Assert.Equal(404, gone!.Status);
-        await Page.GotoAsync($"/leads?view=trash&q={Uri.EscapeDataString(email)}");
+        await OpenListAsync($"/leads?view=trash&q={Uri.EscapeDataString(email)}");
+        await Expect(Page.GetByTestId("lead-total")).ToContainTextAsync("0 leads");
         await Expect(Page.GetByText(name)).ToHaveCountAsync(0);
         await Page.GotoAsync("/settings");
         await Expect(Page.Locator("[data-testid=erasures] tbody tr").First).ToContainTextAsync("Ada Admin");

@@ -52,6 +52,19 @@ public abstract partial class Journey(AppServer app) : IAsyncLifetime
     protected Task ExpectPathAsync(string pathAndQuery) =>
         Expect(Page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl + pathAndQuery) + "$"));
 
+    /// <summary>The lead list's rows (the grid loads them once the page is interactive).</summary>
+    protected ILocator LeadRows => Page.Locator("[data-testid=lead-grid] tbody tr:has(a.ld-lead-link)");
+
+    /// <summary>The interactive pages' confirmations and errors.</summary>
+    protected ILocator Snackbar => Page.Locator(".mud-snackbar");
+
+    /// <summary>Opens the lead list at <paramref name="pathAndQuery"/> and waits until it answers clicks.</summary>
+    protected async Task OpenListAsync(string pathAndQuery)
+    {
+        await Page.GotoAsync(pathAndQuery);
+        await WaitUntilInteractiveAsync();
+    }
+
     /// <summary>Creates a lead through the new-lead form and returns its page's path.</summary>
     protected async Task<string> CreateLeadAsync(string firstName, string lastName, string email, string company)
     {

@@ -14,7 +14,7 @@ public sealed class NavigationJourney(AppServer app) : Journey(app)
         (string Page, string Path, string Content)[] pages =
         [
             ("Board", "/board", "section.ld-column"),
-            ("Leads", "/leads", "#lead-results table"),
+            ("Leads", "/leads", "[data-testid=lead-grid] a.ld-lead-link"),
             ("Settings", "/settings", "#members-title"),
             ("Dashboard", "/", "#stages-title"),
         ];

@@ -33,7 +33,7 @@ public sealed class AppShellTests(LeadDeskAppFactory app) : IClassFixture<LeadDe
     {
         var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
 
-        var page = await client.GetDocumentAsync("/leads"); // a static page: the dashboard moved to the interactive shell
+        var page = await client.GetDocumentAsync("/leads/new"); // a static page: the dashboard moved to the interactive shell
 
         Assert.NotNull(page.QuerySelector("header.ld-topbar"));
         Assert.NotNull(page.QuerySelector("main#main"));

@@ -43,33 +43,6 @@ public sealed class LeadPageGuardTests(LeadDeskAppFactory app) : IClassFixture<L
     }
 
     [Theory]
-    [InlineData("/leads?view=trash")]
-    [InlineData("/leads/results?view=trash")]
-    public async Task TheTrash_IsRefusedToASalesRep(string url)
-    {
-        var client = await app.SignedInAsync(LeadDeskAppFactory.OtherRep);
-
-        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-    }
-
-    [Theory]
-    [InlineData("priority=high,low")]
-    [InlineData("priority=high&priority=low")]
-    [InlineData("priority=2")]
-    [InlineData("status=open,converted")]
-    public async Task AListFilterWithSeveralOrNumericValues_IsIgnored(string query)
-    {
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
-        var all = await client.GetDocumentAsync("/leads");
-
-        var filtered = await client.GetDocumentAsync($"/leads?{query}");
-
-        Assert.Equal(all.QuerySelector("[data-testid=lead-total]")?.TextContent, filtered.QuerySelector("[data-testid=lead-total]")?.TextContent);
-    }
-
-    [Theory]
     [InlineData("/leads/{0}/tabs/notes")]
     public async Task AFragmentOfSomethingMissing_AnswersPlainText_AndAsksHtmxToSwapNothing(string url)
     {

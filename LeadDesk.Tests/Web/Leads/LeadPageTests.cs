@@ -322,6 +322,26 @@ public sealed class LeadPageTests(LeadDeskAppFactory app) : IClassFixture<LeadDe
     }
 
     [Fact]
+    public async Task Delete_ItsToastWaitsForTheListsFullLoad_NotTheBoostedRequestLeaddeskJsThrowsAway()
+    {
+        var lead = await app.CreateLeadAsync();
+        var client = await app.SignedInAsync(LeadDeskAppFactory.Manager);
+        await client.SubmitAsync($"/leads/{lead}", "lead-delete");
+
+        using var boosted = new HttpRequestMessage(HttpMethod.Get, new Uri("/leads", UriKind.Relative));
+        boosted.Headers.Add("HX-Request", "true");
+        boosted.Headers.Add("HX-Boosted", "true");
+        var thrownAway = await client.SendAsync(boosted);
+        var loaded = await client.FetchAsync("/leads");
+
+        Assert.False(Deletes(thrownAway), "the boosted request for the interactive list leaves the toast");
+        Assert.True(Deletes(loaded), "the full load takes it, to show it as a snackbar");
+
+        static bool Deletes(HttpResponseMessage response) =>
+            response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("ld.toast=;", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LeadPage_ForAnUnknownId_IsNotFound()
     {
         var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components.Routing;
+
 namespace LeadDesk.Web.Components.Shared;
 
 public enum ToastKind
@@ -42,7 +44,10 @@ public sealed class Toasts(IHttpContextAccessor accessor)
     internal void Receive(HttpContext context)
     {
         var fragment = context.Request.Headers.ContainsKey("HX-Request") && !context.Request.Headers.ContainsKey("HX-Boosted");
-        if (fragment || context.Request.Cookies[Cookie] is not { Length: > 2 } value)
+        // A boosted request for an interactive page is thrown away by leaddesk.js, which loads that page whole: the toast
+        // is for that second request.
+        var reloaded = context.Request.Headers.ContainsKey("HX-Boosted") && context.AcceptsInteractiveRouting();
+        if (fragment || reloaded || context.Request.Cookies[Cookie] is not { Length: > 2 } value)
         {
             return;
         }
