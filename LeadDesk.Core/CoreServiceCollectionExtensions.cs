@@ -18,6 +18,7 @@ using LeadDesk.Core.Seeding;
 using LeadDesk.Core.Teams;
 using LeadDesk.Core.Trash;
 using LeadDesk.Core.WebForms;
+using Microsoft.Extensions.Logging;
 using LeadDesk.Core.Webhooks;
 using LeadDesk.Core.Workspaces;
 using Microsoft.AspNetCore.DataProtection;
@@ -40,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LeadChangeNotifier>();
         services.AddMemoryCache();
 
         services.AddScoped<CurrentActor>();
@@ -73,6 +75,11 @@ public static class CoreServiceCollectionExtensions
             services.AddSingleton(new SqliteWriteGate(TimeSpan.FromSeconds(writeTimeout)));
             services.AddHostedService<SqliteStatistics>();
             services.AddHostedService<SqliteCheckpoints>();
+        }
+        else
+        {
+            services.AddHostedService(sp => new PostgresLeadChangeRelay(
+                sp.GetRequiredService<LeadChangeNotifier>(), connectionString!, sp.GetRequiredService<ILogger<PostgresLeadChangeRelay>>()));
         }
 
         services.AddIdentityCore<AppUser>(options =>

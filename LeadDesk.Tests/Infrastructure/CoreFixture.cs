@@ -20,6 +20,7 @@ public sealed class CoreFixture : IAsyncDisposable
     public ServiceProvider Services { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 10, 9, 30, 0, TimeSpan.Zero));
     public DatabaseProvider Provider => _database.Provider;
+    public string ConnectionString => _database.ConnectionString;
 
     public CoreFixture(params KeyValuePair<string, string?>[] extraSettings)
         : this(null, extraSettings)

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Bunit;
+using LeadDesk.Core.Leads;
 using LeadDesk.Core.Workspaces;
 using LeadDesk.Tests.Infrastructure;
 using LeadDesk.Web.Auth;
 using LeadDesk.Web.Circuits;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -25,9 +27,11 @@ public sealed class ComponentContext : BunitContext
         _operations = new UiOperations(fixture.Services.GetRequiredService<IServiceScopeFactory>(), new SignedIn(userId),
             new CircuitWorkspace { WorkspaceId = workspaceId });
         Services.AddSingleton(_operations);
+        Services.AddSingleton(fixture.Services.GetRequiredService<LeadChangeNotifier>());
         Services.AddSingleton<CurrentActor>();
         Services.AddSingleton<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
         Services.AddSingleton<WorkspaceSession>();
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // as in a circuit; after the services
     }
 
     /// <summary>A context whose circuit actor and session are filled as Routes.razor fills them when a circuit starts.</summary>

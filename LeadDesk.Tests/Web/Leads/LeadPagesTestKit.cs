@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -202,21 +201,6 @@ public static class Browser
             : null;
         return cookie is null ? null : Uri.UnescapeDataString(cookie["ld.toast=".Length..].Split(';')[0]);
     }
-
-    /// <summary>The number in the list's [data-testid=lead-total] ("1,234 leads").</summary>
-    public static int LeadTotal(this IParentNode page)
-    {
-        var text = page.QuerySelector("[data-testid=lead-total] strong")?.TextContent ?? throw new InvalidOperationException("No lead total on the page.");
-        return int.Parse(text.Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>The ids of the lead rows shown, in order.</summary>
-    public static List<Guid> LeadRowIds(this IParentNode page) =>
-        page.QuerySelectorAll("#lead-results tbody tr[data-lead-id]").Select(r => Guid.Parse(r.GetAttribute("data-lead-id")!)).ToList();
-
-    /// <summary>The text of each row's cell labelled <paramref name="label"/> (data-label="Owner" and so on).</summary>
-    public static List<string> Column(this IParentNode page, string label) =>
-        page.QuerySelectorAll($"#lead-results tbody tr td[data-label='{label}']").Select(td => td.TextContent.Trim()).ToList();
 
     public static void AssertNotFound(HttpResponseMessage response, string body, params string[] secrets)
     {

@@ -1,0 +1,69 @@
+using LeadDesk.Core.Leads;
+
+namespace LeadDesk.Web.Circuits;
+
+/// <summary>
+/// Turns the workspace's lead changes into reloads of one open page: the first shortly after a change, then at most one a
+/// second while changes keep coming (an import or a busy API must not make every open page read the database per lead).
+/// </summary>
+public sealed class LiveRefresh : IDisposable
+{
+    /// <summary>Lets a burst of saves (a bulk change, a save then its transaction) arrive before reading.</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(200);
+
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    private readonly Func<Task> _reload;
+    private readonly IDisposable _subscription;
+    private readonly CancellationTokenSource _stopped = new();
+    private int _dirty;
+    private int _running;
+
+    /// <param name="reload">Reads and renders again; runs on the page's renderer (pass it through the component's InvokeAsync).</param>
+    public LiveRefresh(LeadChangeNotifier notifier, Guid workspaceId, Func<Task> reload)
+    {
+        _reload = reload;
+        _subscription = notifier.Subscribe(workspaceId, _ => Changed());
+    }
+
+    private void Changed()
+    {
+        Interlocked.Exchange(ref _dirty, 1);
+        if (Interlocked.CompareExchange(ref _running, 1, 0) == 0)
+        {
+            _ = RunAsync();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            await Task.Delay(Settle, _stopped.Token);
+            while (Interlocked.Exchange(ref _dirty, 0) == 1)
+            {
+                await _reload(); // handles its own failures (the page shows them)
+                await Task.Delay(Interval, _stopped.Token);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            return; // the page closed
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _running, 0);
+        }
+        if (Volatile.Read(ref _dirty) == 1)
+        {
+            Changed(); // a change that came in just as the loop ended
+        }
+    }
+
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        _stopped.Cancel();
+        _stopped.Dispose();
+    }
+}
