@@ -23,6 +23,9 @@ public sealed class ComponentContext : BunitContext
     public ComponentContext(CoreFixture fixture, Guid userId, Guid workspaceId)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Pages read the database after their first render; a cold PostgreSQL query or two cores under load take longer
+        // than bUnit's default second. A passing wait returns as soon as it passes.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices();
         _operations = new UiOperations(fixture.Services.GetRequiredService<IServiceScopeFactory>(), new SignedIn(userId),
             new CircuitWorkspace { WorkspaceId = workspaceId });
