@@ -5,7 +5,10 @@ namespace LeadDesk.E2E;
 
 public sealed class BoardJourney(AppServer app) : Journey(app)
 {
-    private ILocator Column(string stage) => Page.Locator("section.ld-column").Filter(new() { Has = Page.GetByRole(AriaRole.Heading, new() { Name = stage }) });
+    private ILocator Column(string stage) => Column(Page, stage);
+
+    private static ILocator Column(IPage page, string stage) =>
+        page.Locator("section.ld-column").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = stage }) });
 
     private ILocator Dialog => Page.GetByRole(AriaRole.Dialog);
 
@@ -84,5 +87,28 @@ public sealed class BoardJourney(AppServer app) : Journey(app)
         await Expect(Dialog).ToBeHiddenAsync();
         await Expect(Column("Negotiation").Locator(".ld-kcard")).ToHaveCountAsync(1);
         await Expect(Heading).ToHaveTextAsync("Board");
+    }
+
+    [Fact]
+    public async Task A_card_moved_in_one_browser_moves_in_another_without_a_reload()
+    {
+        await SignInAsAsync(Admin);
+        var company = Unique("Liveco");
+        await CreateLeadAsync("Ines", Unique("Vidal"), $"{Unique("ines")}@example.es", company);
+        await OpenBoardAsync(company);
+        var colleague = await SecondBrowserAsync(Rep1);
+        await colleague.SetViewportSizeAsync(1680, 900);
+        await colleague.GotoAsync($"/board?q={company}");
+        await WaitUntilInteractiveAsync(colleague);
+        await Expect(Column(colleague, "New").Locator(".ld-kcard")).ToHaveCountAsync(1);
+
+        await Column("New").Locator(".ld-kcard").DragToAsync(Column("Contacted").Locator("[data-cards]"));
+        await Expect(Snackbar.Last).ToContainTextAsync("moved to Contacted");
+
+        // Within a second or two, with no reload on the colleague's side.
+        await Expect(Column(colleague, "Contacted").Locator(".ld-kcard")).ToHaveCountAsync(1);
+        await Expect(Column(colleague, "New").Locator(".ld-kcard")).ToHaveCountAsync(0);
+        await Expect(Column(colleague, "Contacted").GetByTestId("column-count")).ToHaveTextAsync("1");
+        await colleague.ScreenshotAsync(new() { Path = ScreenshotPath("colleague-sees-the-move") });
     }
 }

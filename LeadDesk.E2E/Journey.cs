@@ -14,6 +14,7 @@ public abstract partial class Journey(AppServer app) : IAsyncLifetime
     protected const string Password = "leaddesk-demo-2026";
 
     private IBrowserContext? context;
+    private IBrowserContext? secondContext;
 
     protected IPage Page { get; private set; } = null!;
 
@@ -28,22 +29,40 @@ public abstract partial class Journey(AppServer app) : IAsyncLifetime
         Page = await context.NewPageAsync();
     }
 
-    public async Task DisposeAsync() => await context!.CloseAsync();
-
-    protected async Task SignInAsAsync(string email)
+    public async Task DisposeAsync()
     {
-        await Page.GotoAsync("/account/signin");
-        await Page.Locator("#email").FillAsync(email);
-        await Page.Locator("#password").FillAsync(Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await ExpectPathAsync("/");
-        await Expect(Heading).ToHaveTextAsync("Dashboard");
-        await WaitUntilInteractiveAsync();
+        await context!.CloseAsync();
+        if (secondContext is not null)
+        {
+            await secondContext.CloseAsync();
+        }
+    }
+
+    /// <summary>Another person at another browser (a context of its own), signed in as <paramref name="email"/> on the dashboard.</summary>
+    protected async Task<IPage> SecondBrowserAsync(string email)
+    {
+        secondContext = await app.NewContextAsync();
+        var page = await secondContext.NewPageAsync();
+        await SignInAsync(page, email);
+        return page;
+    }
+
+    protected Task SignInAsAsync(string email) => SignInAsync(Page, email);
+
+    private async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl + "/") + "$"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
+        await WaitUntilInteractiveAsync(page);
     }
 
     /// <summary>Waits for the interactive shell's readiness marker: before it, a prerendered control ignores clicks.</summary>
-    protected Task WaitUntilInteractiveAsync() =>
-        Expect(Page.Locator("[data-ld-interactive]")).ToBeAttachedAsync();
+    protected Task WaitUntilInteractiveAsync(IPage? page = null) =>
+        Expect((page ?? Page).Locator("[data-ld-interactive]")).ToBeAttachedAsync();
 
     /// <summary>
     /// Waits for the address bar to show <paramref name="pathAndQuery"/>. Boosted navigation changes the
@@ -83,9 +102,11 @@ public abstract partial class Journey(AppServer app) : IAsyncLifetime
 
     protected Task ScreenshotAsync(string step) => Page.ScreenshotAsync(new()
     {
-        Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"{GetType().Name}-{step}.png"),
+        Path = ScreenshotPath(step),
         FullPage = true,
     });
+
+    protected string ScreenshotPath(string step) => Path.Combine(AppContext.BaseDirectory, "screenshots", $"{GetType().Name}-{step}.png");
 
     /// <summary>A count as the app shows it: "1,234".</summary>
     [GeneratedRegex(@"^\d{1,3}(,\d{3})*$")]
