@@ -5,6 +5,7 @@ using LeadDesk.Benchmarks;
 // dotnet run -c Release --project benchmarks/LeadDesk.Benchmarks -- pages --db /tmp/bench.db [--requests 100]
 // dotnet run -c Release --project benchmarks/LeadDesk.Benchmarks -- api --db /tmp/bench.db [--requests 500] [--clients 32] [--seconds 20]
 // dotnet run -c Release --project benchmarks/LeadDesk.Benchmarks -- serve --db /tmp/bench.db   (prints URL= and BENCH_TOKEN=; stops when stdin closes)
+// dotnet run -c Release --project benchmarks/LeadDesk.Benchmarks -- circuits --db /tmp/bench.db [--samples 40] [--circuits 100]
 // dotnet run -c Release --project benchmarks/LeadDesk.Benchmarks -- durability --db /tmp/bench.db [--rounds 5] [--clients 32]
 // (Database__SqliteSynchronous=Normal in the environment runs the app with synchronous=NORMAL instead of FULL)
 var command = args.FirstOrDefault();
@@ -26,9 +27,11 @@ switch (command)
         return await ApiBenchmark.RunAsync(Path.GetFullPath(Option("db", "bench.db")), Number("requests", 500), Number("clients", 32), Number("seconds", 20));
     case "serve":
         return await ApiBenchmark.ServeAsync(Path.GetFullPath(Option("db", "bench.db")));
+    case "circuits":
+        return await CircuitBenchmark.RunAsync(Path.GetFullPath(Option("db", "bench.db")), Number("samples", 40), Number("circuits", 100));
     case "durability":
         return await DurabilityBenchmark.RunAsync(Path.GetFullPath(Option("db", "bench.db")), Number("rounds", 5), Number("clients", 32));
     default:
-        Console.Error.WriteLine("usage: generate --db FILE [--leads N] [--board-open N] | pages --db FILE [--requests N] | api --db FILE [--requests N] [--clients N] [--seconds N] | serve --db FILE | durability --db FILE [--rounds N] [--clients N]");
+        Console.Error.WriteLine("usage: generate --db FILE [--leads N] [--board-open N] | pages --db FILE [--requests N] | api --db FILE [--requests N] [--clients N] [--seconds N] | serve --db FILE | circuits --db FILE [--samples N] [--circuits N] | durability --db FILE [--rounds N] [--clients N]");
         return 2;
 }
