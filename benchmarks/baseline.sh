@@ -23,7 +23,7 @@ trap cleanup EXIT
 
 cp -r "$baseline_src" "$work/baseline"
 (cd "$work/baseline" && dotnet build -c Release -v quiet -nologo >/dev/null)
-dotnet build LeadDesk.Web -c Release -v quiet -nologo >/dev/null
+dotnet publish LeadDesk.Web -c Release -v quiet -nologo >/dev/null
 dotnet build benchmarks/LeadDesk.Benchmarks -c Release -v quiet -nologo >/dev/null
 post_lua="$work/baseline/post.lua"
 

@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
 db=${2:-/tmp/leaddesk-durability.db}
-dotnet build LeadDesk.Web -c Release -v quiet -nologo >/dev/null
+dotnet publish LeadDesk.Web -c Release -v quiet -nologo >/dev/null
 [ -f "$db" ] || dotnet run -c Release --project benchmarks/LeadDesk.Benchmarks -- generate --db "$db"
 dotnet run -c Release --project benchmarks/LeadDesk.Benchmarks -- durability --db "$db" --rounds "$rounds"

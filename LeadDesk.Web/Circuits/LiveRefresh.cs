@@ -5,6 +5,8 @@ namespace LeadDesk.Web.Circuits;
 /// <summary>
 /// Turns the workspace's lead changes into reloads of one open page: the first shortly after a change, then at most one a
 /// second while changes keep coming (an import or a busy API must not make every open page read the database per lead).
+/// The pause grows with the time a reload takes (ten times it, up to 10 s), and each page adds a little jitter, so many
+/// open pages on a busy node spread their reloads instead of all reading at once.
 /// </summary>
 public sealed class LiveRefresh : IDisposable
 {
@@ -12,6 +14,8 @@ public sealed class LiveRefresh : IDisposable
     public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(200);
 
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    public static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(10);
 
     private readonly Func<Task> _reload;
     private readonly IDisposable _subscription;
@@ -39,11 +43,14 @@ public sealed class LiveRefresh : IDisposable
     {
         try
         {
-            await Task.Delay(Settle, _stopped.Token);
+            await Task.Delay(Settle + Jitter(), _stopped.Token);
             while (Interlocked.Exchange(ref _dirty, 0) == 1)
             {
+                var started = TimeProvider.System.GetTimestamp();
                 await _reload(); // handles its own failures (the page shows them)
-                await Task.Delay(Interval, _stopped.Token);
+                var took = TimeProvider.System.GetElapsedTime(started);
+                var pause = TimeSpan.FromTicks(Math.Clamp(took.Ticks * 10, Interval.Ticks, MaxInterval.Ticks));
+                await Task.Delay(pause + Jitter(), _stopped.Token);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
@@ -59,6 +66,8 @@ public sealed class LiveRefresh : IDisposable
             Changed(); // a change that came in just as the loop ended
         }
     }
+
+    private static TimeSpan Jitter() => TimeSpan.FromMilliseconds(Random.Shared.Next(0, 300));
 
     public void Dispose()
     {

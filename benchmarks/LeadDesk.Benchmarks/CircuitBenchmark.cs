@@ -102,9 +102,13 @@ internal static class CircuitBenchmark
         }
     }
 
+    // A sample that did not show within 10 s counts as 10 s (and the table says how many there were).
     private static void Row(string name, List<double> quiet, List<double> busy) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {PageBenchmark.Percentile(quiet, 50):F0} | {PageBenchmark.Percentile(quiet, 95):F0} | {PageBenchmark.Percentile(busy, 50):F0} | {PageBenchmark.Percentile(busy, 95):F0} |"));
+            $"| {name} | {P(quiet, 50)} | {P(quiet, 95)} | {P(busy, 50)} | {P(busy, 95)}{(busy.Any(t => t < 0) ? $" ({busy.Count(t => t < 0)} over 10 s)" : "")} |"));
+
+    private static string P(List<double> times, int percentile) =>
+        PageBenchmark.Percentile([.. times.Select(t => t < 0 ? 10_000 : t)], percentile).ToString("F0", CultureInfo.InvariantCulture);
 
     private static async Task SignInAsync(IPage page)
     {
@@ -126,10 +130,6 @@ internal static class CircuitBenchmark
             await page.Locator("[data-filter=status]").ClickAsync();
             await page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync();
             var time = await page.EvaluateAsync<double>(FilterScript, Statuses[i % Statuses.Length]);
-            if (time < 0)
-            {
-                throw new InvalidOperationException("The list did not change within 10 s of choosing a status.");
-            }
             if (i >= 3)
             {
                 times.Add(time); // the first few warm the circuit and the queries
@@ -152,10 +152,6 @@ internal static class CircuitBenchmark
             await page.Locator($"section.ld-column[data-stage-id='{from}'] .ld-kcard").First
                 .DragToAsync(page.Locator($"section.ld-column[data-stage-id='{to}'] [data-cards]"));
             var time = await page.EvaluateAsync<double>("() => window.ldDrop");
-            if (time < 0)
-            {
-                throw new InvalidOperationException("The board did not change within 10 s of a drop.");
-            }
             if (i >= 3)
             {
                 times.Add(time);
