@@ -35,6 +35,8 @@ public sealed class AuthorizationTests(LeadDeskAppFactory app) : IClassFixture<L
     [InlineData("/account/signin")]
     [InlineData("/healthz")]
     [InlineData("/css/leaddesk.css")]
+    [InlineData("/css/account.css")]
+    [InlineData("/lib/roboto/400.css")]
     [InlineData("/lib/htmx/htmx.min.js")]
     public async Task PublicUrls_AreServedWithoutSignIn(string url)
     {

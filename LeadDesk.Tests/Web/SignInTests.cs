@@ -42,7 +42,7 @@ public sealed class SignInTests(LeadDeskAppFactory app) : IClassFixture<LeadDesk
         var response = await client.SubmitFormAsync("/account/signin", new() { ["Input.Email"] = "not an email", ["Input.Password"] = "" });
 
         var page = await response.ParseAsync();
-        var messages = page.QuerySelectorAll(".invalid-feedback").Select(m => m.TextContent).ToList();
+        var messages = page.QuerySelectorAll(".ld-field-error").Select(m => m.TextContent).ToList();
         Assert.Contains("Enter a valid email address.", messages);
         Assert.Contains("Enter your password.", messages);
         Assert.Equal("not an email", page.QuerySelector("#email")?.GetAttribute("value"));

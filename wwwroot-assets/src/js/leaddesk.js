@@ -35,13 +35,22 @@
   document.addEventListener("htmx:afterSettle", () => settle(document));
 
   // A boosted link or form that lands on a page moved to interactive Blazor (issue 9) loads it whole: that page has its
-  // own head (MudBlazor, Blazor's script) and must start its circuit, which a swap into this page cannot do.
+  // own head (MudBlazor, Blazor's script) and must start its circuit, which a swap into this page cannot do. So do the
+  // sign-in and error pages (their own stylesheet, no Bootstrap); an error page answering a form post replaces this
+  // document as it came, since loading its address again would not repeat the post.
   document.addEventListener("htmx:beforeSwap", (event) => {
     const xhr = event.detail.xhr;
-    if (event.detail.boosted && xhr.responseText.includes("_framework/blazor.web")) {
-      event.detail.shouldSwap = false;
-      window.location.assign(xhr.responseURL || event.detail.pathInfo.finalRequestPath);
+    if (!event.detail.boosted) return;
+    const interactive = xhr.responseText.includes("_framework/blazor.web");
+    const standalone = xhr.responseText.includes("css/account.css");
+    if (!interactive && !standalone) return;
+    event.detail.shouldSwap = false;
+    if (standalone && xhr.status >= 400 && event.detail.requestConfig?.verb !== "get") {
+      const page = new DOMParser().parseFromString(xhr.responseText, "text/html");
+      document.replaceChild(document.adoptNode(page.documentElement), document.documentElement);
+      return;
     }
+    window.location.assign(xhr.responseURL || event.detail.pathInfo.finalRequestPath);
   });
 
   // A failed htmx request says why in its body (plain text from the server); show it.
