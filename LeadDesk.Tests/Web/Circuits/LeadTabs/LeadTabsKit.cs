@@ -49,6 +49,16 @@ internal static class LeadTabsKit
         await click;
     }
 
+    /// <summary>Opens the MudSelect marked <paramref name="testId"/> and clicks its item <paramref name="text"/> in the popover.</summary>
+    public static async Task ChooseAsync<T>(this IRenderedComponent<T> rendered, IRenderedComponent<MudPopoverProvider> popovers, string testId, string text)
+        where T : IComponent
+    {
+        await rendered.Find($"[data-testid={testId}]").Closest(".mud-select")!.MouseDownAsync(new MouseEventArgs());
+        IElement Item() => popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == text);
+        popovers.WaitForAssertion(() => Item());
+        await Item().ClickAsync();
+    }
+
     public static List<string> Snackbars(this ComponentContext context) =>
         context.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? "").ToList();
 
