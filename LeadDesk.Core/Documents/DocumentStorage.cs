@@ -24,8 +24,9 @@ public sealed class DocumentStorage(string root)
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var buffer = new byte[81_920];
         long total = 0;
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, useAsync: true))
+        try
         {
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, useAsync: true);
             int read;
             while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
             {
@@ -36,6 +37,12 @@ public sealed class DocumentStorage(string root)
                 }
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
+        }
+        catch
+        {
+            // An upload cut off half way (the browser closed, the request aborted) leaves no partial file behind.
+            Delete(workspaceId, documentId);
+            throw;
         }
         if (total > maxBytes)
         {

@@ -233,6 +233,38 @@ public sealed class DocumentServiceTests(DocumentsDatabase database) : IClassFix
         await Assert.ThrowsAsync<NotFoundException>(() => read.Get<DocumentService>().OpenAsync(leadId, documentId));
     }
 
+    [Fact]
+    public async Task Upload_CutOffHalfWay_KeepsNoFile_AndNoDocument()
+    {
+        var fixture = database.Fixture;
+        var acme = await TestData.NewWorkspaceAsync(fixture, "acme");
+        var leadId = await TestData.LeadAsync(fixture, acme, "Alice");
+        await using var scope = fixture.ScopeAs(acme.WorkspaceId);
+
+        await Assert.ThrowsAsync<IOException>(() => scope.Get<DocumentService>().UploadAsync(leadId, "big.pdf", "application/pdf", new BreaksAfter(200_000)));
+
+        Assert.Empty(FilesOf(acme));
+        Assert.Empty(await scope.Get<DocumentService>().ListAsync(leadId));
+    }
+
+    /// <summary>A browser's upload that stops after <paramref name="bytes"/> (the tab closed, the connection dropped).</summary>
+    private sealed class BreaksAfter(long bytes) : MemoryStream
+    {
+        private long _read;
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_read >= bytes)
+            {
+                throw new IOException("The connection was closed.");
+            }
+            var count = (int)Math.Min(buffer.Length, bytes - _read);
+            buffer.Span[..count].Fill(0x41);
+            _read += count;
+            return ValueTask.FromResult(count);
+        }
+    }
+
     [Theory]
     [InlineData("report.pdf", "report.pdf")]
     [InlineData("../../etc/passwd", "passwd")]

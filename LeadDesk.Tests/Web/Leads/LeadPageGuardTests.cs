@@ -1,47 +1,11 @@
 using System.Net;
-using LeadDesk.Core.Leads;
 using LeadDesk.Tests.Infrastructure;
 
 namespace LeadDesk.Tests.Web.Leads;
 
-/// <summary>What a page must not offer or reveal: changes to a lead in the trash, the trash to a rep, error pages inside fragments.</summary>
+/// <summary>What a page must not reveal: error pages inside fragments. (A lead in the trash offering no changes: the tabs' bUnit tests.)</summary>
 public sealed class LeadPageGuardTests(LeadDeskAppFactory app) : IClassFixture<LeadDeskAppFactory>
 {
-    [Theory]
-    [InlineData("notes", "note-add")]
-    [InlineData("activities", "activity-log")]
-    [InlineData("team", "team-add")]
-    public async Task ALeadInTheTrash_OffersNoFormsToChangeIt(string tab, string form)
-    {
-        var lead = await app.CreateLeadAsync();
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Manager);
-        var live = await client.GetDocumentAsync($"/leads/{lead}?tab={tab}");
-        await using (var scope = await app.ScopeAsync(email: LeadDeskAppFactory.Manager))
-        {
-            await scope.Get<LeadService>().DeleteAsync(lead);
-        }
-
-        var trashed = await client.GetDocumentAsync($"/leads/{lead}?tab={tab}");
-
-        Assert.True(live.HasFormNamed(form));
-        Assert.False(trashed.HasFormNamed(form));
-    }
-
-    [Fact]
-    public async Task ALeadInTheTrash_OffersNoUpload()
-    {
-        var lead = await app.CreateLeadAsync();
-        await using (var scope = await app.ScopeAsync())
-        {
-            await scope.Get<LeadService>().DeleteAsync(lead);
-        }
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Manager);
-
-        var page = await client.GetDocumentAsync($"/leads/{lead}?tab=documents");
-
-        Assert.Null(page.QuerySelector("input[type=file]"));
-    }
-
     [Theory]
     [InlineData("/leads/{0}/tabs/notes")]
     public async Task AFragmentOfSomethingMissing_AnswersPlainText_AndAsksHtmxToSwapNothing(string url)

@@ -10,18 +10,13 @@ using static LeadDesk.Tests.Web.Leads.SeededData;
 
 namespace LeadDesk.Tests.Web.Leads;
 
-/// <summary>/leads/{id}: every tab as a page and as a fragment, and the forms on the header and the tabs.</summary>
+/// <summary>/leads/{id}: the overview tab as a page and as a fragment, and the forms on the header and the overview.</summary>
 public sealed class LeadPageTests(LeadDeskAppFactory app) : IClassFixture<LeadDeskAppFactory>
 {
+    // The other tabs are interactive components, tested alone with bUnit (Web/Circuits/LeadTabs).
     public static TheoryData<string, string> TabsWithContent => new()
     {
         { "overview", "#lead-company[value='Worked Co']" },
-        { "notes", ".ld-note-body" },
-        { "activities", "[data-activity-type=Note]" },
-        { "team", "ul.ld-people li[data-user-id]" },
-        { "products", "[data-testid=products-total]" },
-        { "history", "[data-testid=history-field]" },
-        { "documents", "form[enctype='multipart/form-data'][action$='/documents']" },
     };
 
     [Theory]
@@ -155,102 +150,6 @@ public sealed class LeadPageTests(LeadDeskAppFactory app) : IClassFixture<LeadDe
         Assert.Equal("ana@", page.QuerySelector("#lead-email")?.GetAttribute("value"));
         var after = await app.LeadAsync(lead);
         Assert.Equal((before.Version, before.Company, before.Email), (after.Version, after.Company, after.Email));
-    }
-
-    [Fact]
-    public async Task Notes_AddANote_SavesItAndShowsIt()
-    {
-        var lead = await app.CreateLeadAsync();
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
-        var url = $"/leads/{lead}?tab=notes";
-
-        var response = await client.SubmitAsync(url, "note-add", ("body", "Called, wants a demo next week."));
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(url, response.RedirectPath());
-        Assert.Equal(["Called, wants a demo next week."], await app.QueryAsync(db => db.LeadNotes.Where(n => n.LeadId == lead).Select(n => n.Body).ToListAsync()));
-        var page = await client.GetDocumentAsync(url);
-        Assert.Equal("Called, wants a demo next week.", page.QuerySelector(".ld-note .ld-note-body")?.TextContent);
-        Assert.Equal("Riley Rep", page.QuerySelector(".ld-note .ld-note-meta strong")?.TextContent);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    public async Task Notes_AnEmptyNote_ShowsAMessage_AndSavesNothing(string body)
-    {
-        var lead = await app.CreateLeadAsync();
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
-
-        var response = await client.SubmitAsync($"/leads/{lead}?tab=notes", "note-add", ("body", body));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await response.ParseAsync();
-        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("#note-body-error")?.TextContent));
-        Assert.Contains("is-invalid", page.QuerySelector("#note-body")!.ClassList);
-        Assert.Equal(0, await app.QueryAsync(db => db.LeadNotes.CountAsync(n => n.LeadId == lead)));
-    }
-
-    [Fact]
-    public async Task Activities_LogACall_AddsItToTheTimeline()
-    {
-        var lead = await app.CreateLeadAsync();
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
-        var url = $"/leads/{lead}?tab=activities";
-
-        var response = await client.SubmitAsync(url, "activity-log", ("type", "Call"), ("title", "Intro call"), ("details", "Budget confirmed"));
-
-        Assert.Equal(url, response.RedirectPath());
-        Assert.Equal(["Intro call"], await app.QueryAsync(db => db.LeadActivities.Where(a => a.LeadId == lead && a.Type == ActivityType.Call).Select(a => a.Title).ToListAsync()));
-        Assert.NotNull((await client.GetDocumentAsync(url)).QuerySelector("li[data-activity-type=Call]"));
-    }
-
-    [Fact]
-    public async Task Activities_WithoutASubject_ShowsTheProblem_AndLogsNothing()
-    {
-        var lead = await app.CreateLeadAsync();
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
-
-        var response = await client.SubmitAsync($"/leads/{lead}?tab=activities", "activity-log", ("type", "Meeting"), ("title", ""), ("when", "not a date"));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotNull((await response.ParseAsync()).QuerySelector("[data-testid=form-errors]"));
-        Assert.Equal(0, await app.QueryAsync(db => db.LeadActivities.CountAsync(a => a.LeadId == lead && a.Type == ActivityType.Meeting)));
-    }
-
-    [Fact]
-    public async Task Team_AddAColleague_PutsThemOnTheTeam()
-    {
-        var lead = await app.CreateLeadAsync();
-        var otherRep = await app.UserIdAsync(LeadDeskAppFactory.OtherRep);
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
-        var url = $"/leads/{lead}?tab=team";
-
-        var response = await client.SubmitAsync(url, "team-add", ("userId", $"{otherRep}"));
-
-        Assert.Equal(url, response.RedirectPath());
-        Assert.Equal([otherRep], await app.QueryAsync(db => db.LeadTeamMembers.Where(m => m.LeadId == lead).Select(m => m.UserId).ToListAsync()));
-        Assert.NotNull((await client.GetDocumentAsync(url)).QuerySelector($"ul.ld-people li[data-user-id='{otherRep}']"));
-    }
-
-    [Theory]
-    [InlineData("2", "0", HttpStatusCode.Redirect)]
-    [InlineData("lots", "0", HttpStatusCode.OK)]
-    [InlineData("1", "150", HttpStatusCode.OK)]
-    public async Task Products_AddALine_AcceptsGoodNumbersOnly(string quantity, string discount, HttpStatusCode expected)
-    {
-        var lead = await app.CreateLeadAsync();
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
-
-        var response = await client.SubmitAsync($"/leads/{lead}?tab=products", "product-add", ("quantity", quantity), ("discount", discount));
-
-        Assert.Equal(expected, response.StatusCode);
-        var lines = await app.QueryAsync(db => db.LeadProducts.CountAsync(p => p.LeadId == lead));
-        Assert.Equal(expected == HttpStatusCode.Redirect ? 1 : 0, lines);
-        if (expected == HttpStatusCode.OK)
-        {
-            Assert.False(string.IsNullOrWhiteSpace((await response.ParseAsync()).QuerySelector(".ld-card [role=alert]")?.TextContent));
-        }
     }
 
     [Fact]
