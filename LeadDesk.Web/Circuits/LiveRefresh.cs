@@ -24,10 +24,17 @@ public sealed class LiveRefresh : IDisposable
     private int _running;
 
     /// <param name="reload">Reads and renders again; runs on the page's renderer (pass it through the component's InvokeAsync).</param>
-    public LiveRefresh(LeadChangeNotifier notifier, Guid workspaceId, Func<Task> reload)
+    /// <param name="concerns">Whether a change concerns the page (a lead page: only its lead's); every change when null.</param>
+    public LiveRefresh(LeadChangeNotifier notifier, Guid workspaceId, Func<Task> reload, Func<LeadsChanged, bool>? concerns = null)
     {
         _reload = reload;
-        _subscription = notifier.Subscribe(workspaceId, _ => Changed());
+        _subscription = notifier.Subscribe(workspaceId, change =>
+        {
+            if (concerns is null || concerns(change))
+            {
+                Changed();
+            }
+        });
     }
 
     private void Changed()

@@ -1,3 +1,5 @@
+using MudBlazor;
+
 namespace LeadDesk.Web.Components.Pages.Leads;
 
 /// <summary>The lead page's tabs, in order; the key is the <c>?tab=</c> value.</summary>
@@ -13,14 +15,16 @@ public static class LeadTabs
 
     public static readonly IReadOnlyList<(string Key, string Label, string Icon)> All =
     [
-        (Overview, "Overview", "bi-person-vcard"),
-        (Notes, "Notes", "bi-sticky"),
-        (Activities, "Activities", "bi-clock-history"),
-        (Team, "Team", "bi-people"),
-        (Products, "Products", "bi-box-seam"),
-        (History, "History", "bi-journal-text"),
-        (Documents, "Documents", "bi-paperclip"),
+        (Overview, "Overview", Icons.Material.Outlined.Badge),
+        (Notes, "Notes", Icons.Material.Outlined.StickyNote2),
+        (Activities, "Activities", Icons.Material.Outlined.Event),
+        (Team, "Team", Icons.Material.Outlined.Groups),
+        (Products, "Products", Icons.Material.Outlined.Inventory2),
+        (History, "History", Icons.Material.Outlined.History),
+        (Documents, "Documents", Icons.Material.Outlined.AttachFile),
     ];
+
+    public static int IndexOf(string tab) => All.Select(t => t.Key).ToList().IndexOf(tab);
 
     /// <summary>The tab asked for, or the overview when it is missing or unknown.</summary>
     public static string Normalize(string? tab) => All.Any(t => t.Key == tab) ? tab! : Overview;
