@@ -14,16 +14,7 @@ internal static class LeadFragmentEndpoints
     public static void MapLeadFragments(this IEndpointRouteBuilder app)
     {
         var leads = app.MapGroup("/leads").RequireAuthorization(Permissions.LeadsView);
-        leads.MapGet("/duplicates", DuplicatesAsync);
         leads.MapGet("/{id:guid}/tabs/{tab}", TabAsync);
-    }
-
-    // Reads the new-lead form's own field names, so htmx can send the inputs as they are.
-    private static async Task<RazorComponentResult<DuplicateWarning>> DuplicatesAsync(HttpContext context, DuplicateFinder finder)
-    {
-        string? Field(string name) => context.Request.Query[$"Input.{name}"].FirstOrDefault() is { Length: <= 300 } value ? value : null;
-        var candidates = await finder.FindAsync(new DuplicateQuery(Field("Email"), Field("Phone"), Field("FirstName"), Field("LastName"), Field("Company")), context.RequestAborted);
-        return new RazorComponentResult<DuplicateWarning>(new { Candidates = candidates });
     }
 
     private static async Task<RazorComponentResult<LeadTab>> TabAsync(Guid id, string tab, LeadService leads, CancellationToken cancellationToken)

@@ -27,14 +27,20 @@ public sealed class Toasts(IHttpContextAccessor accessor)
     /// <summary>Shown by the page the response redirects to (forms post, then redirect).</summary>
     public void Add(ToastKind kind, string message)
     {
-        var text = message.Length <= MaxLength ? message : message[..MaxLength];
-        accessor.HttpContext?.Response.Cookies.Append(Cookie, $"{(kind == ToastKind.Error ? "e" : "s")}:{text}", new CookieOptions
+        accessor.HttpContext?.Response.Cookies.Append(Cookie, CookieValue(kind, message), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
             MaxAge = TimeSpan.FromMinutes(1),
         });
     }
+
+    /// <summary>
+    /// The cookie's value for a toast. An interactive page has no response to set it on: before it loads a static page it
+    /// has the browser write it (<c>js/toast.js</c>).
+    /// </summary>
+    public static string CookieValue(ToastKind kind, string message) =>
+        $"{(kind == ToastKind.Error ? "e" : "s")}:{(message.Length <= MaxLength ? message : message[..MaxLength])}";
 
     public void Success(string message) => Add(ToastKind.Success, message);
 
