@@ -5,6 +5,7 @@ using LeadDesk.Core.Leads;
 using LeadDesk.Core.Seeding;
 using LeadDesk.Core.Workspaces;
 using LeadDesk.Tests.Infrastructure;
+using LeadDesk.Tests.Web.Leads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,7 +34,7 @@ public sealed class AppShellTests(LeadDeskAppFactory app) : IClassFixture<LeadDe
     {
         var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
 
-        var page = await client.GetDocumentAsync("/leads/new"); // a static page: the dashboard moved to the interactive shell
+        var page = await client.GetDocumentAsync(await app.StaticPageAsync()); // a static page: the dashboard moved to the interactive shell
 
         Assert.NotNull(page.QuerySelector("header.ld-topbar"));
         Assert.NotNull(page.QuerySelector("main#main"));

@@ -99,6 +99,12 @@ public static class SeededData
         await db.SaveChangesAsync();
         return lead.Id;
     }
+
+    /// <summary>
+    /// A page that is still static (MainLayout: the workspace switcher and sign-out forms, antiforgery tokens), for tests of
+    /// those forms: a new lead's page in <paramref name="slug"/>. It moves to MudBlazor next (issue 9); /leads/new did already.
+    /// </summary>
+    public static async Task<string> StaticPageAsync(this LeadDeskAppFactory app, string slug = Demo) => $"/leads/{await app.CreateLeadAsync(slug)}";
 }
 
 /// <summary>Reading pages and posting their forms the way a browser does.</summary>

@@ -63,7 +63,7 @@ public sealed class LeadErasureTests(ApiAppFactory app) : IClassFixture<ApiAppFa
     {
         var lead = await app.CreateLeadAsync();
         var browser = await app.SignedInAsync(email);
-        var antiforgery = await browser.AntiforgeryTokenAsync("/leads/new");
+        var antiforgery = await browser.AntiforgeryTokenAsync(await app.StaticPageAsync());
 
         var response = await browser.SendAsync(HttpMethod.Post, ApiRoutes.EraseLead(lead), null, null, request => request.WithAntiforgery(antiforgery));
 
