@@ -192,10 +192,11 @@ public sealed class NewLeadPageTests(SharedDatabase database) : IClassFixture<Sh
         Assert.Equal("kept value", page.Find("input[data-custom-field=value]").GetAttribute("value"));
         Assert.Equal(0, await CountAsync(acme));
         Assert.Empty(context.Services.GetRequiredService<BunitNavigationManager>().History);
+        Assert.False(page.Find("button[data-testid=create-lead]").HasAttribute("disabled")); // ready for the next try
     }
 
     [Fact]
-    public async Task SeveralMistakes_AreAllListed_EachOnItsInput()
+    public async Task SeveralMistakes_AreAllListed_EachOnItsInput_UntilThatInputIsEdited()
     {
         var (acme, rep) = await WorkspaceAsync(WorkspaceRole.SalesRep);
         await using var context = await ComponentContext.SignedInAsync(Fixture, rep, acme.WorkspaceId);
@@ -213,6 +214,11 @@ public sealed class NewLeadPageTests(SharedDatabase database) : IClassFixture<Sh
         Assert.Equal("Enter the lead's name.", ErrorOf(page, "lead-first"));
         Assert.Equal("Enter a valid email address, like name@example.com.", ErrorOf(page, "lead-email"));
         Assert.Equal("Enter an amount, like 25000 or 25,000.50.", ErrorOf(page, "lead-value"));
+
+        await ChangeAsync(page, "lead-value", "25,000"); // a field's message goes once it is edited; the others stay
+
+        page.WaitForAssertion(() => Assert.Null(ErrorOf(page, "lead-value")), Patience);
+        Assert.Equal("Enter a valid email address, like name@example.com.", ErrorOf(page, "lead-email"));
     }
 
     [Fact]
@@ -507,7 +513,7 @@ public sealed class NewLeadPageTests(SharedDatabase database) : IClassFixture<Sh
     private static Task ChooseAsync(IRenderedComponent<NewLeadPage> page, string label, string value) =>
         page.InvokeAsync(() => page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == label).Instance.ValueChanged.InvokeAsync(value));
 
-    private static Task CreateAsync(IRenderedComponent<NewLeadPage> page) => page.Find("form").SubmitAsync();
+    private static Task CreateAsync(IRenderedComponent<NewLeadPage> page) => page.Find("button[data-testid=create-lead]").ClickAsync(new MouseEventArgs());
 
     /// <summary>The message MudBlazor shows under the input, or null.</summary>
     private static string? ErrorOf(IRenderedComponent<NewLeadPage> page, string inputId) =>
