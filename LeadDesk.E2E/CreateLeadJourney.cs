@@ -13,6 +13,7 @@ public sealed class CreateLeadJourney(AppServer app) : Journey(app)
         var originalEmail = await Page.Locator("dd a[href^='mailto:']").InnerTextAsync();
 
         await Page.GotoAsync("/leads/new");
+        await WaitUntilInteractiveAsync();
         var last = Unique("Ångström");
         await Page.Locator("#lead-first").FillAsync("Zoë");
         await Page.Locator("#lead-last").FillAsync(last);
@@ -20,6 +21,7 @@ public sealed class CreateLeadJourney(AppServer app) : Journey(app)
         var warning = Page.GetByTestId("duplicate-warning");
         await Expect(warning).ToContainTextAsync("This looks like a lead you already have");
         await Expect(warning.Locator($"a[href='{original}']")).ToBeVisibleAsync();
+        await Expect(warning.GetByRole(AriaRole.Checkbox, new() { Name = "Create it anyway: this is a different lead" })).ToBeVisibleAsync();
         await ScreenshotAsync("duplicate-warning");
 
         await Page.Locator("#lead-email").FillAsync($"{Unique("zoe")}@example.se");
@@ -49,6 +51,7 @@ public sealed class CreateLeadJourney(AppServer app) : Journey(app)
     {
         await SignInAsAsync(Rep1);
         await Page.GotoAsync("/leads/new");
+        await WaitUntilInteractiveAsync();
         await Page.Locator("#lead-first").FillAsync("Ana");
         await Page.Locator("#lead-email").FillAsync("ana@");
         await Page.Locator("#lead-value").FillAsync("lots");
@@ -58,8 +61,39 @@ public sealed class CreateLeadJourney(AppServer app) : Journey(app)
         await Expect(Page.GetByTestId("form-errors")).ToContainTextAsync("Enter an amount");
         await Expect(Page.Locator("#lead-first")).ToHaveValueAsync("Ana");
         await Expect(Page.Locator("#lead-email")).ToHaveValueAsync("ana@");
-        await Expect(Page.Locator("#lead-email")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-invalid"));
+        await Expect(Page.Locator("#lead-email")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(Page.GetByText("Enter a valid email address, like name@example.com.").Last).ToBeVisibleAsync(); // under the field too
         await Expect(Page.Locator("#lead-value")).ToHaveValueAsync("lots");
         await ScreenshotAsync("form-errors");
+
+        await Page.Locator("#lead-email").FillAsync("ana@example.com");
+        await Page.Locator("#lead-value").FillAsync("1,500");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create lead" }).ClickAsync();
+        await Expect(Heading).ToHaveTextAsync("Ana");
+    }
+
+    [Fact]
+    public async Task A_known_email_is_created_again_only_with_create_anyway_ticked()
+    {
+        await SignInAsAsync(Rep1);
+        var email = $"{Unique("twin")}@example.com";
+        var original = await CreateLeadAsync("Twin", "One", email, "Twins Ltd");
+
+        await Page.GotoAsync("/leads/new");
+        await WaitUntilInteractiveAsync();
+        await Page.Locator("#lead-first").FillAsync("Twin");
+        await Page.Locator("#lead-last").FillAsync("Two");
+        await Page.Locator("#lead-email").FillAsync(email);
+        var anyway = Page.GetByTestId("duplicate-warning").GetByRole(AriaRole.Checkbox, new() { Name = "Create it anyway: this is a different lead" });
+        await Expect(anyway).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create lead" }).ClickAsync();
+        await Expect(Page.GetByTestId("form-errors")).ToContainTextAsync("already exists");
+        await Expect(Page.Locator("#lead-last")).ToHaveValueAsync("Two");
+
+        await anyway.CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create lead" }).ClickAsync();
+
+        await Expect(Heading).ToHaveTextAsync("Twin Two");
+        Assert.NotEqual(original, new Uri(Page.Url).AbsolutePath);
     }
 }

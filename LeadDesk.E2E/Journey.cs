@@ -88,6 +88,7 @@ public abstract partial class Journey(AppServer app) : IAsyncLifetime
     protected async Task<string> CreateLeadAsync(string firstName, string lastName, string email, string company)
     {
         await Page.GotoAsync("/leads/new");
+        await WaitUntilInteractiveAsync();
         await Page.Locator("#lead-first").FillAsync(firstName);
         await Page.Locator("#lead-last").FillAsync(lastName);
         await Page.Locator("#lead-email").FillAsync(email);

@@ -125,7 +125,6 @@ public static class WebServiceCollectionExtensions
     {
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
-        app.MapLeadFragments();
         app.MapDocumentEndpoints();
         app.MapLeadDeskApi();
         app.MapLeadDeskApiDocumentation();

@@ -5,6 +5,7 @@ using LeadDesk.Core.Leads;
 using LeadDesk.Core.Seeding;
 using LeadDesk.Core.Workspaces;
 using LeadDesk.Tests.Infrastructure;
+using LeadDesk.Tests.Web.Leads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,14 +34,14 @@ public sealed class AppShellTests(LeadDeskAppFactory app) : IClassFixture<LeadDe
     {
         var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
 
-        var page = await client.GetDocumentAsync("/leads/new"); // a static page: the dashboard moved to the interactive shell
+        var page = await client.GetDocumentAsync("/leads"); // the interactive shell, as prerendered
 
-        Assert.NotNull(page.QuerySelector("header.ld-topbar"));
+        Assert.NotNull(page.QuerySelector("header.mud-appbar"));
         Assert.NotNull(page.QuerySelector("main#main"));
-        Assert.NotNull(page.QuerySelector("a.ld-skip-link[href='#main']"));
-        Assert.Equal("true", page.Body?.GetAttribute("hx-boost"));
+        Assert.NotNull(page.QuerySelector("a.ld-app-skip-link[href='#main']"));
+        Assert.Null(page.Body?.GetAttribute("hx-boost"));
         Assert.Equal(["/", "/board", "/leads", "/settings"], page.QuerySelectorAll("nav[aria-label=Main] a").Select(a => a.GetAttribute("href")));
-        Assert.Equal("page", page.QuerySelector("nav[aria-label=Main] a[href='/leads']")?.GetAttribute("aria-current"));
+        Assert.Contains("active", page.QuerySelector("nav[aria-label=Main] a[href='/leads']")!.ClassList);
     }
 
     [Fact]

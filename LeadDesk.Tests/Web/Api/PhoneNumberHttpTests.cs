@@ -148,32 +148,6 @@ public sealed class PhoneNumberHttpTests(ApiAppFactory app) : IClassFixture<ApiA
         Assert.Equal(PhoneFormat.NotANumber, (await refused.ExpectAsync(HttpStatusCode.BadRequest)).GetProperty("error").GetString());
     }
 
-    [Fact]
-    public async Task NewLeadPage_DuplicateWarning_FindsTheNumberAsTyped()
-    {
-        var existing = await app.CreateLeadAsync(configure: l => l.Phone = "+18005550142");
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
-
-        var response = await client.FetchAsync($"/leads/duplicates?Input.Phone={Uri.EscapeDataString("1 (800) 555-0142")}", htmx: true);
-
-        var warning = (await response.ParseAsync()).QuerySelector("[data-testid=duplicate-warning]");
-        Assert.Equal($"/leads/{existing}", warning?.QuerySelector("a")?.GetAttribute("href"));
-        Assert.Contains("same phone", warning?.TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task NewLeadPage_WithAPhoneThatIsNoNumber_ShowsThePhonesMessageUnderIt()
-    {
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Rep);
-
-        var response = await client.SubmitAsync("/leads/new", "new-lead", ("Input.FirstName", "Ann"), ("Input.Phone", "call me"));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var input = (await response.ParseAsync()).QuerySelector("#lead-phone")!;
-        Assert.Equal(PhoneFormat.NotANumber, input.ParentElement?.QuerySelector(".invalid-feedback")?.TextContent.Trim());
-        Assert.Equal("call me", input.GetAttribute("value"));
-    }
-
     private async Task<string> WebFormAsync(string slug)
     {
         await using var scope = await app.ScopeAsync(slug, LeadDeskAppFactory.Admin);

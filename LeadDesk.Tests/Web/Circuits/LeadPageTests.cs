@@ -249,7 +249,7 @@ public sealed class LeadPageTests(SharedDatabase database) : IClassFixture<Share
 
         var trashed = await RenderAsync(context, lead);
         Assert.Contains("This lead is in the trash", trashed.Find("[data-testid=in-trash]").TextContent, StringComparison.Ordinal);
-        Assert.Empty(trashed.FindAll("[data-action=move], [data-action=disqualify], [data-action=delete]"));
+        Assert.Empty(trashed.FindAll("[data-action=move], [data-action=disqualify], [data-action=delete], [data-action=erase]"));
         await Action(trashed, "restore").ClickAsync(new MouseEventArgs());
         trashed.WaitForAssertion(() => Assert.Empty(trashed.FindAll("[data-testid=in-trash]")));
         Assert.False((await LeadAsync(acme, lead)).IsDeleted);
@@ -305,6 +305,22 @@ public sealed class LeadPageTests(SharedDatabase database) : IClassFixture<Share
         page.WaitForAssertion(() => Assert.EndsWith("/leads", navigation.Uri, StringComparison.Ordinal));
         Assert.Null(await FindLeadAsync(acme, lead));
         Assert.Contains("The person was erased. Settings lists the erasure.", Snackbars(context));
+    }
+
+    [Fact]
+    public async Task Erase_IsOfferedToAnAdmin_OnALeadInTheTrashToo()
+    {
+        var (acme, admin) = await WorkspaceAsync(WorkspaceRole.Admin);
+        var lead = await TestData.LeadAsync(Fixture, acme, "Binned");
+        await using (var scope = Fixture.ScopeAs(acme.WorkspaceId))
+        {
+            await scope.Get<LeadService>().DeleteAsync(lead);
+        }
+        await using var context = await ComponentContext.SignedInAsync(Fixture, admin, acme.WorkspaceId);
+
+        var page = await RenderAsync(context, lead);
+
+        Assert.Equal(["Restore", "Erase this person…"], page.FindAll("[data-testid=in-trash] button").Select(b => b.TextContent.Trim()));
     }
 
     [Fact]

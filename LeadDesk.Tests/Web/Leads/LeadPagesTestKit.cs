@@ -99,6 +99,12 @@ public static class SeededData
         await db.SaveChangesAsync();
         return lead.Id;
     }
+
+    /// <summary>
+    /// A static page with the workspace switcher and sign-out forms (antiforgery tokens in the HTML), for tests of those forms:
+    /// the interactive shell keeps them in menus that render when opened.
+    /// </summary>
+    public const string StaticPage = "/account/access-denied";
 }
 
 /// <summary>Reading pages and posting their forms the way a browser does.</summary>

@@ -28,9 +28,10 @@ public sealed class SecureCookieTests : IDisposable
         var browser = app.CreateDefaultClient(new Uri("http://localhost"), jar);
 
         await browser.SubmitFormAsync("/account/signin", new() { ["Input.Email"] = LeadDeskAppFactory.Admin, ["Input.Password"] = LeadDeskAppFactory.Password });
-        var leads = await browser.GetDocumentAsync("/leads/new");
+        var page = SeededData.StaticPage;
+        var leads = await browser.GetDocumentAsync(page);
         var northwind = leads.QuerySelectorAll("form[action='/workspaces/switch'] button").First(b => b.TextContent.Contains("Northwind", StringComparison.Ordinal));
-        await browser.SubmitFormAsync("/leads/new", new() { ["workspaceId"] = northwind.GetAttribute("value")! }, "form[action='/workspaces/switch']");
+        await browser.SubmitFormAsync(page, new() { ["workspaceId"] = northwind.GetAttribute("value")! }, "form[action='/workspaces/switch']");
         await browser.SubmitAsync("/settings", "lead-visibility", ("visibility", "All"));
         await browser.GetDocumentAsync("/settings"); // shows the toast and deletes its cookie
 
