@@ -56,11 +56,18 @@ internal static class SettingsTestKit
     public static List<string> Snackbars(ComponentContext context, Severity? severity = null) =>
         context.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Where(s => severity is null || s.Severity == severity).Select(s => s.Message ?? "").ToList();
 
-    /// <summary>Waits for the confirmation titled <paramref name="title"/>, and answers it with <paramref name="button"/>.</summary>
-    public static async Task AnswerAsync(IRenderedComponent<MudDialogProvider> dialogs, string title, string button)
+    /// <summary>
+    /// Clicks <paramref name="button"/>, which asks for a confirmation titled <paramref name="title"/>, answers it with
+    /// <paramref name="answer"/>, then waits for the click's work to end (the click awaits the answer, so it is not awaited first).
+    /// </summary>
+    public static async Task ConfirmAsync<T>(IRenderedComponent<T> page, IRenderedComponent<MudDialogProvider> dialogs, string button, string title, string answer)
+        where T : IComponent
     {
+        var clicked = Button(page, button).ClickAsync(new MouseEventArgs());
         dialogs.WaitForAssertion(() => Assert.Contains(title, dialogs.Find(".mud-dialog").TextContent, StringComparison.Ordinal), Patience);
-        await Button(dialogs, button).ClickAsync(new MouseEventArgs());
+        await Button(dialogs, answer).ClickAsync(new MouseEventArgs());
+        await clicked.WaitAsync(Patience);
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")), Patience);
     }
 
     /// <summary>Opens a MudSelect and chooses the item reading <paramref name="text"/>.</summary>
