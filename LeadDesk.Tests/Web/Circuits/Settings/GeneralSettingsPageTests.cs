@@ -29,7 +29,7 @@ public sealed class GeneralSettingsPageTests(SharedDatabase database) : IClassFi
 
         var (page, _, _) = Render<SettingsPage>(context);
 
-        var members = page.FindAll("[data-testid=members] tr[data-member]").ToDictionary(r => Guid.Parse(r.GetAttribute("data-member")!), r => r.Children[2].TextContent);
+        var members = page.FindAll("[data-testid=members] td[data-member]").ToDictionary(td => Guid.Parse(td.GetAttribute("data-member")!), td => td.ParentElement!.Children[2].TextContent);
         Assert.Equal(new Dictionary<Guid, string> { [admin] = "Admin", [rep] = "Sales rep" }, members);
         Assert.DoesNotContain(stranger, members.Keys);
         Assert.NotNull(page.Find("input[data-visibility=All]").GetAttribute("checked"));
@@ -106,7 +106,7 @@ public sealed class GeneralSettingsPageTests(SharedDatabase database) : IClassFi
 
         var (page, _, _) = Render<SettingsPage>(context);
 
-        var row = page.Find("[data-testid=erasures] tr[data-erasure-id]");
+        var row = page.Find("[data-testid=erasures] td[data-erasure-id]").ParentElement!;
         Assert.Contains($"{lead}", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("admin", row.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Forgotten", page.Markup, StringComparison.Ordinal);
