@@ -10,6 +10,9 @@ public sealed class AuthorizationTests(LeadDeskAppFactory app) : IClassFixture<L
     [InlineData("/board")]
     [InlineData("/leads")]
     [InlineData("/settings")]
+    [InlineData("/settings/api-tokens")]
+    [InlineData("/settings/web-forms")]
+    [InlineData("/settings/webhooks")]
     [InlineData("/account/access-denied")]
     public async Task Pages_RequireSignIn(string url)
     {
@@ -45,27 +48,35 @@ public sealed class AuthorizationTests(LeadDeskAppFactory app) : IClassFixture<L
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
-    public async Task SalesRep_CannotOpenSettings_AndDoesNotSeeTheLink()
+    [Theory]
+    [InlineData(LeadDeskAppFactory.OtherRep, "/settings")]
+    [InlineData(LeadDeskAppFactory.OtherRep, "/settings/api-tokens")]
+    [InlineData(LeadDeskAppFactory.OtherRep, "/settings/web-forms")]
+    [InlineData(LeadDeskAppFactory.OtherRep, "/settings/webhooks")]
+    [InlineData(LeadDeskAppFactory.Manager, "/settings")]
+    [InlineData(LeadDeskAppFactory.Manager, "/settings/api-tokens")]
+    public async Task NonAdmins_CannotOpenSettings_AndDoNotSeeTheLink(string email, string url)
     {
-        var client = await app.SignedInAsync(LeadDeskAppFactory.OtherRep);
+        var client = await app.SignedInAsync(email);
 
-        var response = await client.GetAsync(new Uri("/settings", UriKind.Relative));
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         var dashboard = await client.GetDocumentAsync("/");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/access-denied", response.RedirectPath(), StringComparison.Ordinal);
-        Assert.Null(dashboard.QuerySelector("nav a[href='/settings']"));
+        Assert.Null(dashboard.QuerySelector("a[href='/settings']"));
     }
 
     [Fact]
-    public async Task Admin_SeesSettings_WithTheWorkspaceMembers()
+    public async Task Admin_GetsTheSettingsPagePrerendered_WithTheSettingsNavigation()
     {
         var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
 
-        var page = await client.GetDocumentAsync("/settings");
+        var page = await client.GetDocumentAsync("/settings/webhooks");
 
-        var emails = page.QuerySelectorAll("tbody tr td:nth-child(2)").Select(td => td.TextContent).Order(StringComparer.Ordinal);
-        Assert.Equal([LeadDeskAppFactory.Admin, LeadDeskAppFactory.Manager, LeadDeskAppFactory.Rep, LeadDeskAppFactory.OtherRep], emails);
+        Assert.Equal("Webhooks", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal(["/settings", "/settings/api-tokens", "/settings/web-forms", "/settings/webhooks"],
+            page.QuerySelectorAll("nav[aria-label=Settings] a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("page", page.QuerySelector("nav[aria-label=Settings] a[href='/settings/webhooks']")?.GetAttribute("aria-current"));
     }
 }

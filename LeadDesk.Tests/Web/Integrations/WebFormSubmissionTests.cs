@@ -185,20 +185,6 @@ public sealed class WebFormSubmissionTests(WebFormAppFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
-    [Fact]
-    public async Task TheSettingsPage_ShowsASnippetPostingToTheForm_WithTheHoneypot()
-    {
-        var form = await FormAsync();
-        var admin = await app.SignedInAsync(LeadDeskAppFactory.Admin);
-
-        var page = await admin.GetDocumentAsync("/settings/web-forms");
-
-        var snippet = page.QuerySelector($"[data-web-form='{form.Key}'] textarea")?.TextContent ?? "";
-        Assert.Contains($"/f/{form.Key}\" method=\"post\"", snippet, StringComparison.Ordinal);
-        Assert.Contains($"name=\"{WebFormFields.Honeypot}\"", snippet, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", snippet, StringComparison.OrdinalIgnoreCase);
-    }
-
     [Theory]
     [InlineData("", "name")]
     [InlineData("Name only", "fields")]

@@ -14,31 +14,6 @@ namespace LeadDesk.Tests.Web.Leads;
 public sealed class LeadVisibilityPagesTests(LeadDeskAppFactory app) : IClassFixture<LeadDeskAppFactory>
 {
     [Fact]
-    public async Task Settings_AnAdminChoosesOwnAndTeam_ThroughTheForm()
-    {
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
-
-        var response = await client.SubmitAsync("/settings", "lead-visibility", ("visibility", nameof(LeadVisibility.OwnAndTeam)));
-
-        Assert.Equal("/settings", response.RedirectPath());
-        Assert.StartsWith("s:", response.Toast(), StringComparison.Ordinal);
-        Assert.Equal(LeadVisibility.OwnAndTeam, await app.QueryAsync(db => db.LeadSettings.Select(s => s.Visibility).SingleAsync()));
-        Assert.NotNull((await client.GetDocumentAsync("/settings")).QuerySelector("#visibility-own[checked]"));
-    }
-
-    [Fact]
-    public async Task Settings_AnUnknownVisibility_IsRefusedWithAnErrorToast()
-    {
-        await OwnAndTeamAsync();
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
-
-        var response = await client.SubmitAsync("/settings", "lead-visibility", ("visibility", "Everybody"));
-
-        Assert.StartsWith("e:", response.Toast(), StringComparison.Ordinal);
-        Assert.Equal(LeadVisibility.OwnAndTeam, await app.QueryAsync(db => db.LeadSettings.Select(s => s.Visibility).SingleAsync()));
-    }
-
-    [Fact]
     public async Task Board_ForARep_CountsOnlyTheirOwnAndTeamLeads()
     {
         await OwnAndTeamAsync();

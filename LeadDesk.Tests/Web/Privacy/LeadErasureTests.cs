@@ -72,21 +72,6 @@ public sealed class LeadErasureTests(ApiAppFactory app) : IClassFixture<ApiAppFa
         Assert.Equal(expected == HttpStatusCode.OK ? [await app.UserIdAsync(email)] : [], erased);
     }
 
-    [Fact]
-    public async Task SettingsPage_SetsHowLongTheTrashKeepsLeads_WithinItsBounds()
-    {
-        var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
-
-        var saved = await client.SubmitAsync("/settings", "lead-trash-retention", ("trashRetentionDays", "45"));
-        var refused = await client.SubmitAsync("/settings", "lead-trash-retention", ("trashRetentionDays", "0"));
-
-        Assert.Equal(("/settings", "s:Deleted leads are now kept for 45 days."), (saved.RedirectPath(), saved.Toast()));
-        Assert.Equal(("/settings", "e:Keep deleted leads for 1 to 3,650 days."), (refused.RedirectPath(), refused.Toast()));
-        Assert.Equal(45, await app.QueryAsync(db => db.LeadSettings.Select(s => s.TrashRetentionDays).SingleAsync()));
-        Assert.Equal("45", (await client.GetDocumentAsync("/settings")).QuerySelector("#trash-retention-days")?.GetAttribute("value"));
-        await client.SubmitAsync("/settings", "lead-trash-retention", ("trashRetentionDays", LeadSettings.DefaultTrashRetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-    }
-
     /// <summary>A demo lead with a document uploaded through the API; returns the lead and where its file is.</summary>
     private async Task<(Guid Lead, string File)> LeadWithDocumentAsync()
     {
