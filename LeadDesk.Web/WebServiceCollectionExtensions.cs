@@ -70,7 +70,6 @@ public static class WebServiceCollectionExtensions
         }
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<WorkspaceSession>();
-        services.AddScoped<Toasts>();
         services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section);
         services.AddSingleton<SignInThrottle>();
 
@@ -109,11 +108,6 @@ public static class WebServiceCollectionExtensions
         app.UseApiAddressLimit();
         app.UseAuthentication();
         app.UseMiddleware<CurrentActorMiddleware>();
-        app.Use((context, next) =>
-        {
-            context.RequestServices.GetRequiredService<Toasts>().Receive(context);
-            return next(context);
-        });
         app.UseMiddleware<DomainErrorMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -136,16 +130,12 @@ public static class WebServiceCollectionExtensions
         return app;
     }
 
-    // Browsers get the sign-in page; API clients and htmx fragments get a status code they can act on.
+    // Browsers get the sign-in page; API clients get a status code they can act on.
     private static Task RedirectOrStatus(HttpContext context, string redirectUri, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey("HX-Request"))
+        if (context.Request.Path.StartsWithSegments("/api"))
         {
             context.Response.StatusCode = status;
-            if (context.Request.Headers.ContainsKey("HX-Request"))
-            {
-                context.Response.Headers["HX-Redirect"] = redirectUri;
-            }
             return Task.CompletedTask;
         }
         context.Response.Redirect(redirectUri);

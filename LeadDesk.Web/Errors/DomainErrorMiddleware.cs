@@ -10,7 +10,7 @@ namespace LeadDesk.Web.Errors;
 
 /// <summary>
 /// Turns the domain's "not found", "forbidden", "conflict" and "invalid" into responses, in the form each
-/// caller reads: the status page for pages, plain text for htmx fragments, <c>application/problem+json</c>
+/// caller reads: the status page for pages, <c>application/problem+json</c>
 /// for the native API, and seed 000's <c>{ "success": false, "error": … }</c> for the external API.
 /// Another workspace's row is a 404 everywhere.
 /// </summary>
@@ -50,19 +50,6 @@ internal sealed class DomainErrorMiddleware(RequestDelegate next)
             else if (request.Path.StartsWithSegments(ApiRoutes.Native))
             {
                 await WriteProblemAsync(context, status, ex);
-            }
-            else if (IsFragmentRequest(request))
-            {
-                // A fragment's target must not fill with an error page: htmx swaps nothing and leaddesk.js
-                // shows this plain-text reason in a toast. Whole pages get the status page instead.
-                context.Response.Headers["HX-Reswap"] = "none";
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync(ex switch
-                {
-                    ValidationException validation => string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
-                    NotFoundException => "That lead no longer exists, or is not visible to you.",
-                    _ => ex.Message,
-                });
             }
         }
     }
@@ -109,9 +96,6 @@ internal sealed class DomainErrorMiddleware(RequestDelegate next)
         }
         return Results.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = context.Request.Path }).ExecuteAsync(context);
     }
-
-    private static bool IsFragmentRequest(HttpRequest request) =>
-        request.Headers.ContainsKey("HX-Request") && !request.Headers.ContainsKey("HX-Boosted");
 
     // Where the API's name for a field is not the model's, errors use the name the caller sent.
     private static readonly Dictionary<string, string> ApiFieldNames = new(StringComparer.Ordinal) { ["OwnerId"] = "assignedTo" };

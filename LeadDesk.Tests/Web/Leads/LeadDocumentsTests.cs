@@ -132,7 +132,7 @@ public sealed class LeadDocumentsTests(DocumentsAppFactory app) : IClassFixture<
         var client = await app.SignedInAsync(LeadDeskAppFactory.Admin);
 
         var download = await client.FetchAsync($"/leads/{lead}/documents/{documentId}");
-        var tab = await client.FetchAsync($"/leads/{lead}/tabs/documents", htmx: true);
+        var tab = await client.FetchAsync($"/leads/{lead}?tab=documents");
 
         Browser.AssertNotFound(download, await download.Content.ReadAsStringAsync(), secrets);
         Browser.AssertNotFound(tab, await tab.Content.ReadAsStringAsync(), secrets);

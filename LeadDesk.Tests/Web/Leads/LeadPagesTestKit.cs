@@ -189,15 +189,7 @@ public static class Browser
         return page.QuerySelector<IHtmlInputElement>(selector)?.Value ?? throw new InvalidOperationException($"No antiforgery token on {pageUrl}");
     }
 
-    public static async Task<HttpResponseMessage> FetchAsync(this HttpClient client, string url, bool htmx = false)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
-        if (htmx)
-        {
-            request.Headers.Add("HX-Request", "true");
-        }
-        return await client.SendAsync(request);
-    }
+    public static Task<HttpResponseMessage> FetchAsync(this HttpClient client, string url) => client.GetAsync(new Uri(url, UriKind.Relative));
 
     /// <summary>The toast the response leaves for the next page (cookie <c>ld.toast</c>, "s:" or "e:" then the message), or null.</summary>
     public static string? Toast(this HttpResponseMessage response)
