@@ -44,7 +44,10 @@ internal static partial class PageBenchmark
             Console.WriteLine();
             Console.WriteLine("| page | p50 ms | p95 ms | max ms | HTML KB |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
-            foreach (var (name, path) in Pages)
+            // A lead of the board's first column: its page, and a tab that reads more than the overview.
+            var lead = LeadLinkPattern().Match(System.Text.Encoding.UTF8.GetString(await GetAsync(http, "/board"))).Value;
+            (string, string)[] leadPages = [("lead page, overview", lead), ("lead page, history tab", $"{lead}?tab=history")];
+            foreach (var (name, path) in Pages.Concat(leadPages))
             {
                 var (times, bytes) = await MeasureAsync(http, path, requests);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -213,6 +216,9 @@ internal static partial class PageBenchmark
         }
         throw new InvalidOperationException("Run from inside the LeadDesk repository.");
     }
+
+    [GeneratedRegex("/leads/[0-9a-f]{8}-[0-9a-f-]{27}")]
+    private static partial Regex LeadLinkPattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
