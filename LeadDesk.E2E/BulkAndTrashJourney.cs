@@ -25,7 +25,7 @@ public sealed class BulkAndTrashJourney(AppServer app) : Journey(app)
         await ScreenshotAsync("bulk-confirm");
         await Confirmation.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
 
-        await Expect(Snackbar).ToContainTextAsync("Updated 2 leads");
+        await Expect(Snackbar.Last).ToContainTextAsync("Updated 2 leads");
         await Expect(LeadRows.Nth(0)).ToContainTextAsync("Sam Seller");
         await Expect(LeadRows.Nth(1)).ToContainTextAsync("Sam Seller");
         await ScreenshotAsync("bulk-assigned");
@@ -33,10 +33,13 @@ public sealed class BulkAndTrashJourney(AppServer app) : Journey(app)
         var name = await LeadRows.First.Locator("a.ld-lead-link").InnerTextAsync();
         await LeadRows.First.Locator("a.ld-lead-link").ClickAsync();
         await Expect(Heading).ToHaveTextAsync(name);
-        Page.Dialog += (_, dialog) => dialog.AcceptAsync(); // the static lead page still confirms with the browser's dialog
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await WaitUntilInteractiveAsync();
+        await Page.Locator("[data-action=delete]").ClickAsync();
+        await Expect(Confirmation).ToContainTextAsync($"{name} goes to the trash. It can be restored from there.");
+        await ScreenshotAsync("delete-confirm");
+        await Confirmation.GetByRole(AriaRole.Button, new() { Name = "Move to trash" }).ClickAsync();
         await ExpectPathAsync("/leads");
-        await Expect(Snackbar).ToContainTextAsync("moved to the trash");
+        await Expect(Snackbar.Last).ToContainTextAsync($"{name} moved to the trash.");
 
         await OpenListAsync($"/leads?q={company.ToLowerInvariant()}");
         await Expect(LeadRows).ToHaveCountAsync(1);
@@ -48,7 +51,7 @@ public sealed class BulkAndTrashJourney(AppServer app) : Journey(app)
         await Page.GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
         await ScreenshotAsync("trash");
         await Confirmation.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await Expect(Snackbar).ToContainTextAsync("Restored: 1 lead");
+        await Expect(Snackbar.Last).ToContainTextAsync("Restored: 1 lead");
 
         await OpenListAsync($"/leads?q={company.ToLowerInvariant()}");
         await Expect(LeadRows).ToHaveCountAsync(2);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -28,10 +29,13 @@ public sealed class CreateLeadJourney(AppServer app) : Journey(app)
         await Expect(warning).ToHaveCountAsync(0);
         await Page.Locator("#lead-company").FillAsync("Fjord Analytics");
         await Page.Locator("#lead-value").FillAsync("25,000");
+        await Page.EvaluateAsync("() => window.ldSameDocument = true"); // gone if the lead page came with a reload
         await Page.GetByRole(AriaRole.Button, new() { Name = "Create lead" }).ClickAsync();
 
         await Expect(Heading).ToHaveTextAsync($"Zoë {last}");
-        await Expect(Page.Locator(".ld-toast")).ToContainTextAsync("created");
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/leads/[0-9a-f-]{36}$"));
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.ldSameDocument === true"), "Creating the lead reloaded the page.");
+        await Expect(Snackbar.Last).ToContainTextAsync($"Lead Zoë {last} created.");
         await Expect(Page.Locator(".ld-stage-path li.is-current")).ToHaveTextAsync("New");
         await ScreenshotAsync("lead-page");
 

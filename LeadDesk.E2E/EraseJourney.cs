@@ -16,22 +16,27 @@ public sealed class EraseJourney(AppServer app) : Journey(app)
         var path = await CreateLeadAsync("Erin", Unique("Erased"), email, Unique("Gone Ltd"));
         var name = await Heading.InnerTextAsync();
 
-        await Page.GetByText("Erase this person…").ClickAsync();
-        var panel = Page.Locator(".ld-popover-panel").Filter(new() { Has = Page.Locator("#erase-confirmation") });
-        await Expect(panel).ToBeVisibleAsync();
-        var box = (await panel.BoundingBoxAsync())!;
-        Assert.True(box.X >= 0 && box.X + box.Width <= width, $"the panel spans {box.X}–{box.X + box.Width} px of a {width} px window");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Erase this person…" }).ClickAsync();
+        var dialog = Page.GetByRole(AriaRole.Dialog).Filter(new() { Has = Page.GetByTestId("erase-dialog") });
+        var confirmation = dialog.Locator("input[data-field=confirmation]");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.GetByLabel($"Type {name} or {email} to confirm")).ToBeVisibleAsync();
+        var box = (await dialog.BoundingBoxAsync())!;
+        Assert.True(box.X >= 0 && box.X + box.Width <= width, $"the dialog spans {box.X}–{box.X + box.Width} px of a {width} px window");
 
-        await Page.Locator("#erase-confirmation").FillAsync("Someone Else");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Erase for good" }).ClickAsync();
-        await Expect(Page.Locator("#erase-confirmation")).ToHaveValueAsync("Someone Else");
-        await Expect(panel).ToContainTextAsync("exactly as shown");
+        await confirmation.FillAsync("Someone Else");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Erase for good" }).ClickAsync();
+        await Expect(dialog).ToContainTextAsync("exactly as shown");
+        await Expect(confirmation).ToHaveValueAsync("Someone Else");
+        await Expect(confirmation).ToHaveAttributeAsync("aria-invalid", "true");
         await ScreenshotAsync($"erase-refused-{width}");
 
-        await Page.Locator("#erase-confirmation").FillAsync(email.ToUpperInvariant());
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Erase for good" }).ClickAsync();
+        await confirmation.FillAsync(email.ToUpperInvariant());
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Erase for good" }).ClickAsync();
         await ExpectPathAsync("/leads");
-        await Expect(Snackbar).ToContainTextAsync("erased");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(Snackbar.Last).ToContainTextAsync("The person was erased. Settings lists the erasure.");
+        await ScreenshotAsync($"erased-{width}");
 
         var gone = await Page.GotoAsync(path);
         Assert.Equal(404, gone!.Status);
@@ -39,6 +44,7 @@ public sealed class EraseJourney(AppServer app) : Journey(app)
         await Expect(Page.GetByTestId("lead-total")).ToContainTextAsync("0 leads");
         await Expect(Page.GetByText(name)).ToHaveCountAsync(0);
         await Page.GotoAsync("/settings");
+        await WaitUntilInteractiveAsync();
         await Expect(Page.Locator("[data-testid=erasures] tbody tr").First).ToContainTextAsync("Ada Admin");
         await ScreenshotAsync($"erasures-{width}");
     }

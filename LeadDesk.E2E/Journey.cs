@@ -77,6 +77,16 @@ public abstract partial class Journey(AppServer app) : IAsyncLifetime
     /// <summary>The interactive pages' confirmations and errors.</summary>
     protected ILocator Snackbar => Page.Locator(".mud-snackbar");
 
+    /// <summary>Chooses <paramref name="option"/> in a MudSelect: its items open in a popover, not a native select.</summary>
+    protected async Task ChooseAsync(ILocator select, string option)
+    {
+        await select.ClickAsync();
+        var item = Page.Locator(".mud-popover-open .mud-list-item")
+            .Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(option) + "\\s*$") });
+        await item.ClickAsync();
+        await Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
     /// <summary>Opens the lead list at <paramref name="pathAndQuery"/> and waits until it answers clicks.</summary>
     protected async Task OpenListAsync(string pathAndQuery)
     {
@@ -101,10 +111,11 @@ public abstract partial class Journey(AppServer app) : IAsyncLifetime
     /// <summary>A name no other test uses, so journeys do not see each other's leads.</summary>
     protected static string Unique(string prefix) => $"{prefix}{Guid.NewGuid().ToString("N")[..6]}";
 
-    protected Task ScreenshotAsync(string step) => Page.ScreenshotAsync(new()
+    /// <summary>Keeps what the page looks like at <paramref name="step"/> as a test artefact (the output's screenshots folder).</summary>
+    protected Task ScreenshotAsync(string step, bool fullPage = true) => Page.ScreenshotAsync(new()
     {
         Path = ScreenshotPath(step),
-        FullPage = true,
+        FullPage = fullPage,
     });
 
     protected string ScreenshotPath(string step) => Path.Combine(AppContext.BaseDirectory, "screenshots", $"{GetType().Name}-{step}.png");
