@@ -382,6 +382,8 @@ public sealed class LeadPageTests(SharedDatabase database) : IClassFixture<Share
     {
         var page = Render(context, leadId, query);
         page.WaitForAssertion(() => page.Find(".ld-lead-header h1"));
+        // The open tab loads after the header: clicking while it still renders would hit a stale handler.
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".mud-progress-linear")));
         return Task.FromResult(page);
     }
 
