@@ -3,6 +3,7 @@ using LeadDesk.Core.Data;
 using LeadDesk.Core.Workspaces;
 using LeadDesk.Web.Api;
 using LeadDesk.Web.Auth;
+using LeadDesk.Web.Localization;
 using LeadDesk.Web.Circuits;
 using MudBlazor.Services;
 using Microsoft.AspNetCore.Authentication;
@@ -108,6 +109,7 @@ public static class WebServiceCollectionExtensions
         app.UseApiAddressLimit();
         app.UseAuthentication();
         app.UseMiddleware<CurrentActorMiddleware>();
+        app.UseMiddleware<LanguageMiddleware>();
         app.UseMiddleware<DomainErrorMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();

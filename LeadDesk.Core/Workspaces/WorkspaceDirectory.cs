@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadDesk.Core.Workspaces;
 
-public sealed record Membership(Guid WorkspaceId, string Slug, string Name, WorkspaceRole Role);
+public sealed record Membership(Guid WorkspaceId, string Slug, string Name, WorkspaceRole Role, string Currency);
 
 public sealed record Member(Guid UserId, string DisplayName, string Email, WorkspaceRole Role);
 
@@ -20,7 +20,7 @@ public sealed class WorkspaceDirectory(LeadDeskDbContext db, ICurrentActor actor
             .AsNoTracking()
             .Where(m => m.UserId == userId)
             .OrderBy(m => m.Workspace!.Name)
-            .Select(m => new Membership(m.WorkspaceId, m.Workspace!.Slug, m.Workspace.Name, m.Role))
+            .Select(m => new Membership(m.WorkspaceId, m.Workspace!.Slug, m.Workspace.Name, m.Role, m.Workspace.Currency))
             .ToListAsync(cancellationToken);
 
     /// <summary>Members of the current workspace, admins first.</summary>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Leads;
+using LeadDesk.Web.Localization;
 
 namespace LeadDesk.Web.Api;
 
@@ -13,13 +14,7 @@ public sealed record ExternalError(bool Success, string Error);
 /// </summary>
 internal static class ExternalMessages
 {
-    public static bool WantsPortuguese(HttpRequest request) =>
-        request.GetTypedHeaders().AcceptLanguage
-            .Where(l => l.Quality is null or > 0)
-            .OrderByDescending(l => l.Quality ?? 1)
-            .Select(l => l.Value.Value ?? "")
-            .FirstOrDefault(l => l.StartsWith("pt", StringComparison.OrdinalIgnoreCase) || l.StartsWith("en", StringComparison.OrdinalIgnoreCase))?
-            .StartsWith("pt", StringComparison.OrdinalIgnoreCase) ?? false;
+    public static bool WantsPortuguese(HttpRequest request) => Languages.FromAcceptLanguage(request) == Languages.Portuguese;
 
     public static string For(Exception ex, HttpRequest request)
     {

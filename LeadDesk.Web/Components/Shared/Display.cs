@@ -7,8 +7,6 @@ namespace LeadDesk.Web.Components.Shared;
 /// <summary>How lead values read on screen, in one place so the list, board and lead page agree.</summary>
 public static class Display
 {
-    private static readonly CultureInfo Culture = Shared.Money.Culture;
-
     public static string Priority(LeadPriority priority) => priority switch
     {
         LeadPriority.Low => "Low",
@@ -58,11 +56,11 @@ public static class Display
         _ => "bi-person-plus",
     };
 
-    public static string Amount(decimal? amount) => amount is { } value ? value.ToString("C0", Culture) : "—";
+    public static string Amount(decimal? amount) => amount is { } value ? value.ToString("C0", CultureInfo.CurrentCulture) : "—";
 
-    public static string Date(DateTime? utc) => utc is { } value ? value.ToString("MMM d, yyyy", Culture) : "—";
+    public static string Date(DateTime? utc) => utc is { } value ? value.ToString(Localization.Ui.T("MMM d, yyyy"), CultureInfo.CurrentCulture) : "—";
 
-    public static string DateTime(DateTime? utc) => utc is { } value ? value.ToString("MMM d, yyyy HH:mm 'UTC'", Culture) : "—";
+    public static string DateTime(DateTime? utc) => utc is { } value ? value.ToString(Localization.Ui.T("MMM d, yyyy HH:mm 'UTC'"), CultureInfo.CurrentCulture) : "—";
 
     /// <summary>ISO 8601 for <c>&lt;time datetime&gt;</c>.</summary>
     public static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
@@ -74,10 +72,10 @@ public static class Display
     public static string FileSize(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
-        < 1024 * 1024 => (bytes / 1024.0).ToString("0.# 'KB'", Culture),
-        _ => (bytes / (1024.0 * 1024)).ToString("0.# 'MB'", Culture),
+        < 1024 * 1024 => (bytes / 1024.0).ToString("0.# 'KB'", CultureInfo.CurrentCulture),
+        _ => (bytes / (1024.0 * 1024)).ToString("0.# 'MB'", CultureInfo.CurrentCulture),
     };
 
     public static string Count(int count, string singular, string? plural = null) =>
-        $"{count.ToString("N0", Culture)} {(count == 1 ? singular : plural ?? singular + "s")}";
+        $"{count.ToString("N0", CultureInfo.CurrentCulture)} {(count == 1 ? singular : plural ?? singular + "s")}";
 }
