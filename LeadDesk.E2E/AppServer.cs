@@ -15,7 +15,8 @@ public sealed class SharedAppServer : ICollectionFixture<AppServer>
 /// <summary>Runs LeadDesk.Web on a free port with a fresh demo database, and one headless Chromium.</summary>
 public sealed class AppServer : IAsyncLifetime
 {
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
+    // Generous: on a busy two-core machine, start-up with the demo seed has taken over a minute.
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(180);
 
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), $"leaddesk-e2e-{Guid.NewGuid():N}");
     private readonly StringBuilder output = new();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using LeadDesk.Core.Accounts;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Workspaces;
@@ -27,6 +28,7 @@ public static class WebServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(hub => hub.MaximumReceiveMessageSize = 1024 * 1024);
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, MudTranslations>();
         services.AddScoped<CircuitWorkspace>();
         services.AddScoped<UiOperations>();
         // Keys in the database, encrypted with a certificate: any node behind a load balancer can read any node's cookies.
@@ -59,6 +61,12 @@ public static class WebServiceCollectionExtensions
             cookie.SlidingExpiration = true;
             cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+            // This browser follows the language the person chose, on any device they chose it (none: the browser's own).
+            cookie.Events.OnSignedIn = context =>
+            {
+                Languages.Remember(context.Response, Languages.Normalize(context.Principal?.FindFirstValue(LeadDeskClaimsPrincipalFactory.LanguageClaim)));
+                return Task.CompletedTask;
+            };
         });
         // A removed member or a changed password takes effect within minutes, not at cookie expiry.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));

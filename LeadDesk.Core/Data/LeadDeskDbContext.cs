@@ -82,6 +82,7 @@ public partial class LeadDeskDbContext : IdentityUserContext<AppUser, Guid>, IDa
     {
         base.OnModelCreating(builder);
         builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+        builder.Entity<AppUser>().Property(u => u.Language).HasMaxLength(AppUser.LanguageMaxLength);
         builder.ApplyConfigurationsFromAssembly(typeof(LeadDeskDbContext).Assembly);
 
         foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(WorkspaceRow).IsAssignableFrom(t.ClrType)).ToList())

@@ -71,5 +71,14 @@ public static class Languages
         }
     }
 
-    public static CookieOptions CookieOptions => new() { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true };
+    /// <summary>Writes this browser's language cookie, or deletes it (null: follow the browser).</summary>
+    public static void Remember(HttpResponse response, string? language)
+    {
+        if (language is null)
+        {
+            response.Cookies.Delete(Cookie);
+            return;
+        }
+        response.Cookies.Append(Cookie, language, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+    }
 }

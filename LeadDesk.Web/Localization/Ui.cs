@@ -15,6 +15,10 @@ public static class Ui
     public static string T(string english) =>
         Languages.IsPortuguese(CultureInfo.CurrentUICulture) ? Resources.GetString(english, CultureInfo.CurrentUICulture) ?? english : english;
 
+    /// <summary>The Portuguese of a resource by name (MudBlazor's own texts), or null in English or when there is none.</summary>
+    internal static string? Portuguese(string name) =>
+        Languages.IsPortuguese(CultureInfo.CurrentUICulture) ? Resources.GetString(name, CultureInfo.CurrentUICulture) : null;
+
     /// <summary>A text with placeholders, filled in the current culture's number and date formats.</summary>
     public static string T(string english, params object?[] args) => string.Format(CultureInfo.CurrentCulture, T(english), args);
 }

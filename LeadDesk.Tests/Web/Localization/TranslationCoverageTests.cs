@@ -41,7 +41,7 @@ public sealed partial class TranslationCoverageTests
     {
         _ = project;
         var broken = Translations(resx)
-            .Where(t => !Placeholders(t.Key).SetEquals(Placeholders(t.Value)) || string.IsNullOrWhiteSpace(t.Value))
+            .Where(t => string.IsNullOrWhiteSpace(t.Value) || (!MudBlazorKey().IsMatch(t.Key) && !Placeholders(t.Key).SetEquals(Placeholders(t.Value))))
             .Select(t => $"{t.Key} → {t.Value}")
             .ToList();
         Assert.True(broken.Count == 0, "Translations whose placeholders differ from the English, or that are empty:\n" + string.Join("\n", broken));
