@@ -47,10 +47,12 @@ public sealed class AppServer : IAsyncLifetime
         });
     }
 
-    public Task<IBrowserContext> NewContextAsync() => browser!.NewContextAsync(new()
+    /// <summary>A browser context with no cookies; <paramref name="locale"/> sets its language (Accept-Language), en-US by default.</summary>
+    public Task<IBrowserContext> NewContextAsync(string? locale = null) => browser!.NewContextAsync(new()
     {
         BaseURL = BaseUrl,
         ViewportSize = new() { Width = 1280, Height = 800 },
+        Locale = locale ?? "en-US",
     });
 
     public async Task DisposeAsync()

@@ -23,9 +23,12 @@ public abstract partial class Journey(AppServer app) : IAsyncLifetime
     /// <summary>The app's address, for calls a test makes outside the browser (a website posting to the API).</summary>
     protected string BaseUrl => app.BaseUrl;
 
+    /// <summary>The browser's language for this journey's first browser.</summary>
+    protected virtual string? Locale => null;
+
     public async Task InitializeAsync()
     {
-        context = await app.NewContextAsync();
+        context = await app.NewContextAsync(Locale);
         Page = await context.NewPageAsync();
     }
 
