@@ -19,6 +19,9 @@ public sealed partial class PostgresLeadChangeRelay(LeadChangeNotifier notifier,
     /// <summary>Above this many leads a notice names none (PostgreSQL caps a payload at 8,000 bytes): "some leads changed".</summary>
     public const int MaxLeadIds = 100;
 
+    /// <summary>Notices per round trip (each up to ~4 KB; PostgreSQL queues 8 GB of them).</summary>
+    private const int MaxBatch = 200;
+
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     private readonly Guid _node = Guid.CreateVersion7();
@@ -85,17 +88,26 @@ public sealed partial class PostgresLeadChangeRelay(LeadChangeNotifier notifier,
         }
     }
 
+    /// <summary>
+    /// Sends what the outbox holds, a batch per round trip on one open connection: a bulk change or a busy node sends
+    /// hundreds of notices a second, and one statement with many <c>pg_notify</c> calls costs what one costs.
+    /// </summary>
     private async Task SendAsync(CancellationToken stoppingToken)
     {
-        await foreach (var change in _outbox.Reader.ReadAllAsync(stoppingToken))
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(stoppingToken);
+        var payloads = new List<string>(MaxBatch);
+        while (await _outbox.Reader.WaitToReadAsync(stoppingToken))
         {
-            var leads = change.LeadIds.Count <= MaxLeadIds ? change.LeadIds.ToArray() : [];
-            var payload = JsonSerializer.Serialize(new Notice(_node, change.WorkspaceId, change.ByUserId, leads));
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(stoppingToken);
-            await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
+            payloads.Clear();
+            while (payloads.Count < MaxBatch && _outbox.Reader.TryRead(out var change))
+            {
+                var leads = change.LeadIds.Count <= MaxLeadIds ? change.LeadIds.ToArray() : [];
+                payloads.Add(JsonSerializer.Serialize(new Notice(_node, change.WorkspaceId, change.ByUserId, leads)));
+            }
+            await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, payload) FROM unnest(@payloads) WITH ORDINALITY AS p(payload, n) ORDER BY n", connection);
             notify.Parameters.AddWithValue("channel", Channel);
-            notify.Parameters.AddWithValue("payload", payload);
+            notify.Parameters.AddWithValue("payloads", payloads.ToArray());
             await notify.ExecuteNonQueryAsync(stoppingToken);
         }
     }

@@ -47,6 +47,40 @@ public sealed class PostgresLeadChangeRelayTests
         await second.StopAsync();
     }
 
+    [Fact]
+    public async Task A_burst_of_notices_arrives_whole_and_in_order()
+    {
+        if (!TestDatabase.UsesPostgres)
+        {
+            return;
+        }
+        await using var fixture = await CoreFixture.MigratedAsync();
+        var workspace = Guid.CreateVersion7();
+        using var first = new Node(fixture.ConnectionString, workspace);
+        using var second = new Node(fixture.ConnectionString, workspace);
+        await first.StartAsync();
+        await second.StartAsync();
+        var probe = Guid.CreateVersion7();
+        await WaitUntilAsync(() =>
+        {
+            first.Notifier.Publish(new LeadsChanged(workspace, [probe], null));
+            return !second.Heard.IsEmpty;
+        });
+        second.Heard.Clear();
+
+        // A bulk change across many leads, as a burst: more than one batch of notices.
+        var leads = Enumerable.Range(0, 450).Select(_ => Guid.CreateVersion7()).ToList();
+        foreach (var lead in leads)
+        {
+            first.Notifier.Publish(new LeadsChanged(workspace, [lead], null));
+        }
+        await WaitUntilAsync(() => second.Heard.Count(n => n.LeadIds.First() != probe) >= leads.Count);
+
+        Assert.Equal(leads, second.Heard.Where(n => n.LeadIds.First() != probe).Select(n => n.LeadIds.First()));
+        await first.StopAsync();
+        await second.StopAsync();
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
