@@ -1,4 +1,5 @@
 using MudBlazor;
+using static LeadDesk.Web.Localization.Ui;
 
 namespace LeadDesk.Web.Components.Pages.Settings;
 
@@ -10,11 +11,12 @@ public static class SettingsSections
 {
     public const string Root = "/settings";
 
-    public static readonly IReadOnlyList<SettingsSection> All =
+    /// <summary>In the current language: read per render.</summary>
+    public static IReadOnlyList<SettingsSection> All =>
     [
-        new("General", Root, Icons.Material.Filled.Tune, "Members, lead visibility, phone numbers, trash and erasures"),
-        new("API tokens", "/settings/api-tokens", Icons.Material.Filled.Key, "Keys for websites and tools that use the REST API"),
-        new("Web forms", "/settings/web-forms", Icons.Material.Filled.DynamicForm, "Forms for your website whose submissions become leads"),
-        new("Webhooks", "/settings/webhooks", Icons.Material.Filled.Webhook, "Signed calls to your systems when leads change"),
+        new(T("General"), Root, Icons.Material.Filled.Tune, T("Members, lead visibility, phone numbers, trash and erasures")),
+        new(T("API tokens"), "/settings/api-tokens", Icons.Material.Filled.Key, T("Keys for websites and tools that use the REST API")),
+        new(T("Web forms"), "/settings/web-forms", Icons.Material.Filled.DynamicForm, T("Forms for your website whose submissions become leads")),
+        new(T("Webhooks"), "/settings/webhooks", Icons.Material.Filled.Webhook, T("Signed calls to your systems when leads change")),
     ];
 }
