@@ -1,8 +1,8 @@
-using LeadDesk.Core.Localization;
 using System.Security.Cryptography;
 using System.Text;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

@@ -1,8 +1,8 @@
-using LeadDesk.Core.Localization;
 using System.Security.Cryptography;
 using System.Text;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadDesk.Core.Integrations;

@@ -1,8 +1,8 @@
-using LeadDesk.Core.Localization;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using LeadDesk.Core.Common;
+using LeadDesk.Core.Localization;
 
 namespace LeadDesk.Core.Leads;
 

@@ -1,9 +1,9 @@
-using LeadDesk.Core.Localization;
 using System.Security.Cryptography;
 using LeadDesk.Core.Activities;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
