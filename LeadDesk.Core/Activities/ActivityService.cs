@@ -1,6 +1,7 @@
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public sealed class ActivityService(LeadDeskDbContext db, LeadAccess access, Tim
 
     public async Task<Guid> LogAsync(Guid leadId, LogActivity input, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot log activities in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot log activities in this workspace."));
         var now = clock.GetUtcNow().UtcDateTime;
         Check(input, now);
         var lead = await access.FindAsync(leadId, cancellationToken: cancellationToken);
@@ -56,27 +57,27 @@ public sealed class ActivityService(LeadDeskDbContext db, LeadAccess access, Tim
     {
         if (!Loggable.Contains(input.Type))
         {
-            throw Validation.Error("type", "Log a call, an email or a meeting.");
+            throw Validation.Error("type", Messages.T("Log a call, an email or a meeting."));
         }
         if (string.IsNullOrWhiteSpace(input.Title))
         {
-            throw Validation.Error("title", "Say what it was about.");
+            throw Validation.Error("title", Messages.T("Say what it was about."));
         }
         if (input.Title.Trim().Length > LeadActivity.TitleMaxLength)
         {
-            throw Validation.Error("title", $"Keep the subject to {LeadActivity.TitleMaxLength} characters.");
+            throw Validation.Error("title", Messages.T("Keep the subject to {0} characters.", LeadActivity.TitleMaxLength));
         }
         if (input.Details?.Length > LeadActivity.DetailsMaxLength)
         {
-            throw Validation.Error("details", $"Details can be at most {LeadActivity.DetailsMaxLength:N0} characters.");
+            throw Validation.Error("details", Messages.T("Details can be at most {0:N0} characters.", LeadActivity.DetailsMaxLength));
         }
         if (input.OccurredAt is not { } when)
         {
-            throw Validation.Error("occurredAt", "Enter when it happened.");
+            throw Validation.Error("occurredAt", Messages.T("Enter when it happened."));
         }
         if (when < now.AddYears(-10) || when > now.AddYears(1))
         {
-            throw Validation.Error("occurredAt", "Enter a date within the last ten years or the coming year.");
+            throw Validation.Error("occurredAt", Messages.T("Enter a date within the last ten years or the coming year."));
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -51,16 +52,16 @@ public sealed class ApiTokenService(LeadDeskDbContext db, ICurrentActor actor, T
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length is 0 or > ApiToken.NameMaxLength)
         {
-            throw Validation.Error("name", $"Give the token a name of 1 to {ApiToken.NameMaxLength} characters, such as the site or tool that will use it.");
+            throw Validation.Error("name", Messages.T("Give the token a name of 1 to {0} characters, such as the site or tool that will use it.", ApiToken.NameMaxLength));
         }
         var chosen = scopes.Distinct().ToList();
         if (chosen.Count == 0 || chosen.Any(s => !ApiScopes.All.Contains(s)))
         {
-            throw Validation.Error("scopes", $"Choose one or more scopes: {string.Join(", ", ApiScopes.All)}.");
+            throw Validation.Error("scopes", Messages.T("Choose one or more scopes: {0}.", string.Join(", ", ApiScopes.All)));
         }
         if (expiresAt is { } expiry && expiry <= Now)
         {
-            throw Validation.Error("expiresAt", "An expiry date must be in the future.");
+            throw Validation.Error("expiresAt", Messages.T("An expiry date must be in the future."));
         }
 
         var secret = SecretPrefix + RandomNumberGenerator.GetString(Base62, SecretLength);
@@ -73,7 +74,7 @@ public sealed class ApiTokenService(LeadDeskDbContext db, ICurrentActor actor, T
     public async Task RevokeAsync(Guid id, CancellationToken cancellationToken = default)
     {
         actor.Require(Permissions.ApiTokensManage);
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw new NotFoundException("API token");
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw new NotFoundException(Missing.ApiToken);
         token.Revoke(Now);
         await db.SaveChangesAsync(cancellationToken);
         cache.Remove(CacheKey(token.SecretHash));

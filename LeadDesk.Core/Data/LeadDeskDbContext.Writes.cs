@@ -1,5 +1,6 @@
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadDesk.Core.Data;
@@ -11,8 +12,6 @@ namespace LeadDesk.Core.Data;
 /// </summary>
 public partial class LeadDeskDbContext
 {
-    private const string SameMoment = "Someone else saved the same thing at the same moment; reload and try again.";
-
     private IDisposable? _write;
 
     /// <summary>True while this context may write on SQLite (it holds the gate); always true on PostgreSQL.</summary>
@@ -80,7 +79,7 @@ public partial class LeadDeskDbContext
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex) || DatabaseErrors.IsCollision(ex))
         {
-            throw new ConflictException(SameMoment);
+            throw ConflictException.SameMoment();
         }
     }
 
@@ -94,7 +93,7 @@ public partial class LeadDeskDbContext
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex) || DatabaseErrors.IsCollision(ex))
         {
-            throw new ConflictException(SameMoment);
+            throw ConflictException.SameMoment();
         }
     }
 
@@ -107,7 +106,7 @@ public partial class LeadDeskDbContext
         var lead = exception.Entries.Select(e => e.Entity).OfType<Lead>().FirstOrDefault();
         if (lead is null)
         {
-            return new ConflictException("Someone else changed or removed this at the same moment; reload and try again.");
+            return new ConflictException(Messages.T("Someone else changed or removed this at the same moment; reload and try again."));
         }
         var current = await (
                 from l in Leads.IgnoreQueryFilters([SoftDeleteFilter]).AsNoTracking()
@@ -117,8 +116,8 @@ public partial class LeadDeskDbContext
                 select new { l.Version, l.UpdatedAt, By = u.DisplayName })
             .FirstOrDefaultAsync(cancellationToken);
         return current is null
-            ? new ConflictException("Someone else removed this lead at the same moment.")
-            : new ConflictException("Someone else saved this lead at the same moment.", current.Version, current.By, current.UpdatedAt);
+            ? new ConflictException(Messages.T("Someone else removed this lead at the same moment."))
+            : new ConflictException(Messages.T("Someone else saved this lead at the same moment."), current.Version, current.By, current.UpdatedAt);
     }
 
     private Held Hold(IDisposable lease)

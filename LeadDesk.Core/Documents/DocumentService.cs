@@ -2,6 +2,7 @@ using LeadDesk.Core.Activities;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public sealed class DocumentService(LeadDeskDbContext db, LeadAccess access, ICu
 
     public async Task<Guid> UploadAsync(Guid leadId, string? fileName, string? contentType, Stream content, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot add documents in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot add documents in this workspace."));
         await access.EnsureVisibleAsync(leadId, cancellationToken: cancellationToken);
         var workspaceId = actor.WorkspaceId ?? throw new InvalidOperationException("No current workspace.");
         var name = SafeFileName(fileName);
@@ -41,12 +42,12 @@ public sealed class DocumentService(LeadDeskDbContext db, LeadAccess access, ICu
         var size = await storage.SaveAsync(workspaceId, document.Id, content, LeadDocument.MaxSizeBytes, cancellationToken);
         if (size < 0)
         {
-            throw Validation.Error("file", $"{name} is larger than {LeadDocument.MaxSizeBytes / (1024 * 1024)} MB.");
+            throw Validation.Error("file", Messages.T("{0} is larger than {1} MB.", name, LeadDocument.MaxSizeBytes / (1024 * 1024)));
         }
         if (size == 0)
         {
             storage.Delete(workspaceId, document.Id);
-            throw Validation.Error("file", $"{name} is empty.");
+            throw Validation.Error("file", Messages.T("{0} is empty.", name));
         }
         document.Stored(size);
         try
@@ -72,18 +73,18 @@ public sealed class DocumentService(LeadDeskDbContext db, LeadAccess access, ICu
         }
         catch (FileNotFoundException)
         {
-            throw new NotFoundException("Document file");
+            throw new NotFoundException(Missing.DocumentFile);
         }
         catch (DirectoryNotFoundException)
         {
-            throw new NotFoundException("Document file");
+            throw new NotFoundException(Missing.DocumentFile);
         }
     }
 
     /// <summary>Moves the document to the trash; its file stays on disk until the trash purge deletes both.</summary>
     public async Task DeleteAsync(Guid leadId, Guid documentId, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot remove documents in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot remove documents in this workspace."));
         var document = await FindAsync(leadId, documentId, includeDeleted: false, cancellationToken);
         db.LeadDocuments.Remove(document); // the auditing interceptor turns this into a soft delete
         db.LeadActivities.Add(new LeadActivity(leadId, ActivityType.Document, $"Removed {document.FileName}", null, clock.GetUtcNow().UtcDateTime));
@@ -94,7 +95,7 @@ public sealed class DocumentService(LeadDeskDbContext db, LeadAccess access, ICu
     {
         await access.EnsureVisibleAsync(leadId, includeDeleted, cancellationToken);
         return await db.LeadDocuments.FirstOrDefaultAsync(d => d.Id == documentId && d.LeadId == leadId, cancellationToken)
-            ?? throw new NotFoundException("Document");
+            ?? throw new NotFoundException(Missing.Document);
     }
 
     /// <summary>The last path segment, without control characters, at most 255 characters, never empty.</summary>

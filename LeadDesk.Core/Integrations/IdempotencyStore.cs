@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadDesk.Core.Integrations;
@@ -31,7 +32,7 @@ public sealed class IdempotencyStore(LeadDeskDbContext db, TimeProvider clock)
     {
         if (key.Length is 0 or > IdempotencyRecord.KeyMaxLength)
         {
-            throw Validation.Error("Idempotency-Key", $"An Idempotency-Key is 1 to {IdempotencyRecord.KeyMaxLength} characters.");
+            throw Validation.Error("Idempotency-Key", Messages.T("An Idempotency-Key is 1 to {0} characters.", IdempotencyRecord.KeyMaxLength));
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{method} {path}\n{body}")));
         var now = clock.GetUtcNow().UtcDateTime;
@@ -60,7 +61,7 @@ public sealed class IdempotencyStore(LeadDeskDbContext db, TimeProvider clock)
         }
         if (existing.RequestHash != hash)
         {
-            throw Validation.Error("Idempotency-Key", "This Idempotency-Key was already used for a different request.");
+            throw Validation.Error("Idempotency-Key", Messages.T("This Idempotency-Key was already used for a different request."));
         }
         if (existing.StatusCode != 0)
         {
@@ -68,7 +69,7 @@ public sealed class IdempotencyStore(LeadDeskDbContext db, TimeProvider clock)
         }
         return await TakeOverAsync(existing.Id, now, cancellationToken)
             ? new IdempotencyOutcome.Proceed(existing.Id)
-            : throw new ConflictException("The first request with this Idempotency-Key is still being handled; retry in a moment.");
+            : throw new ConflictException(Messages.T("The first request with this Idempotency-Key is still being handled; retry in a moment."));
     }
 
     /// <summary>Records the answer; call it inside the transaction that did the work.</summary>

@@ -2,6 +2,7 @@ using LeadDesk.Core.Activities;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.History;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Webhooks;
 using LeadDesk.Core.Workspaces;
@@ -42,24 +43,24 @@ public sealed class BulkLeadService(
 
     public async Task<BulkResult> UpdateAsync(IReadOnlyCollection<Guid> ids, BulkChanges changes, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot edit leads in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot edit leads in this workspace."));
         var wanted = CheckIds(ids);
         if (changes.IsEmpty)
         {
-            throw Validation.Error("changes", "Choose what to change.");
+            throw Validation.Error("changes", Messages.T("Choose what to change."));
         }
         var source = changes.Source?.Trim();
         if (source?.Length > LeadLimits.SourceMaxLength)
         {
-            throw Validation.Error("source", $"A source can be at most {LeadLimits.SourceMaxLength} characters.");
+            throw Validation.Error("source", Messages.T("A source can be at most {0} characters.", LeadLimits.SourceMaxLength));
         }
         if (changes.Priority is { } p && !Enum.IsDefined(p))
         {
-            throw Validation.Error("priority", "Choose low, medium, high or critical.");
+            throw Validation.Error("priority", Messages.T("Choose low, medium, high or critical."));
         }
         if (changes.OwnerId is { } ownerId && !await access.IsMemberAsync(ownerId, cancellationToken))
         {
-            throw Validation.Error("assignedTo", "Choose an owner who is a member of this workspace.");
+            throw Validation.Error("assignedTo", Messages.T("Choose an owner who is a member of this workspace."));
         }
 
         // The "before" values are read inside the transaction that writes: no save can slip in between.
@@ -148,7 +149,7 @@ public sealed class BulkLeadService(
 
     private async Task<BulkResult> SetDeletedAsync(IReadOnlyCollection<Guid> ids, bool deleted, CancellationToken cancellationToken)
     {
-        access.Require(Permissions.LeadsDelete, deleted ? "Only managers and admins can delete leads." : "Only managers and admins can restore leads.");
+        access.Require(Permissions.LeadsDelete, deleted ? Messages.T("Only managers and admins can delete leads.") : Messages.T("Only managers and admins can restore leads."));
         var wanted = CheckIds(ids);
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var affected = (await SnapshotAsync(wanted, includeDeleted: true, cancellationToken)).Where(l => l.IsDeleted != deleted).ToList();
@@ -201,8 +202,8 @@ public sealed class BulkLeadService(
         var wanted = ids.Where(id => id != Guid.Empty).Distinct().ToList();
         return wanted.Count switch
         {
-            0 => throw Validation.Error("ids", "Select at least one lead."),
-            > MaxIds => throw Validation.Error("ids", $"Select at most {MaxIds:N0} leads at a time."),
+            0 => throw Validation.Error("ids", Messages.T("Select at least one lead.")),
+            > MaxIds => throw Validation.Error("ids", Messages.T("Select at most {0:N0} leads at a time.", MaxIds)),
             _ => wanted,
         };
     }
@@ -228,16 +229,20 @@ public sealed class BulkLeadService(
     private async Task<Stage> CheckStageAsync(Guid stageId, List<Snapshot> leads, CancellationToken cancellationToken)
     {
         var stage = await db.Stages.FirstOrDefaultAsync(s => s.Id == stageId, cancellationToken)
-            ?? throw Validation.Error("stageId", "That stage does not exist in this workspace.");
+            ?? throw Validation.Error("stageId", Messages.T("That stage does not exist in this workspace."));
         var elsewhere = leads.Count(l => l.PipelineId != stage.PipelineId);
         if (elsewhere > 0)
         {
-            throw Validation.Error("stageId", $"{elsewhere} of the selected leads are in another pipeline; {stage.Name} is not one of their stages.");
+            throw Validation.Error("stageId", elsewhere == 1
+                ? Messages.T("1 of the selected leads is in another pipeline; {0} is not one of its stages.", stage.Name)
+                : Messages.T("{0:N0} of the selected leads are in another pipeline; {1} is not one of their stages.", elsewhere, stage.Name));
         }
         var closed = leads.Count(l => l.Status != LeadStatus.Open && l.StageId != stage.Id);
         if (closed > 0)
         {
-            throw Validation.Error("stageId", $"{closed} of the selected leads are converted or disqualified; reopen them before moving them.");
+            throw Validation.Error("stageId", closed == 1
+                ? Messages.T("1 of the selected leads is converted or disqualified; reopen it before moving it.")
+                : Messages.T("{0:N0} of the selected leads are converted or disqualified; reopen them before moving them.", closed));
         }
         var required = (await pipelines.FieldsAsync(stage.Id, cancellationToken)).Where(f => f.IsRequired).ToList();
         if (required.Count > 0)
@@ -251,7 +256,7 @@ public sealed class BulkLeadService(
             if (complete < moving.Count)
             {
                 throw Validation.Error("stageId",
-                    $"{stage.Name} needs {string.Join(", ", required.Select(f => f.Label))} for each lead. Move the leads that lack them one at a time.");
+                    Messages.T("{0} needs {1} for each lead. Move the leads that lack them one at a time.", stage.Name, string.Join(", ", required.Select(f => f.Label))));
             }
         }
         return stage;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadDesk.Core.Localization;
 
 namespace LeadDesk.Core.Leads;
 
@@ -64,25 +65,25 @@ public static class CustomFields
         }
         if (fields.Count > MaxFields)
         {
-            return $"A lead can have at most {MaxFields} custom fields.";
+            return Messages.T("A lead can have at most {0} custom fields.", MaxFields);
         }
         foreach (var (key, value) in fields)
         {
             if (string.IsNullOrWhiteSpace(key) || key.Length > KeyMaxLength)
             {
-                return $"Custom field names must be 1 to {KeyMaxLength} characters.";
+                return Messages.T("Custom field names must be 1 to {0} characters.", KeyMaxLength);
             }
             if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
             {
-                return $"Custom field '{key}' must be text, a number, true/false or null, not a list or object.";
+                return Messages.T("Custom field '{0}' must be text, a number, true/false or null, not a list or object.", key);
             }
             if (value.ValueKind == JsonValueKind.String && value.GetString()!.Length > ValueMaxLength)
             {
-                return $"Custom field '{key}' is longer than {ValueMaxLength} characters.";
+                return Messages.T("Custom field '{0}' is longer than {1} characters.", key, ValueMaxLength);
             }
         }
         return Serialize(fields).Length > LeadLimits.CustomFieldsMaxLength
-            ? $"Custom fields may take at most {LeadLimits.CustomFieldsMaxLength:N0} characters in all."
+            ? Messages.T("Custom fields may take at most {0:N0} characters in all.", LeadLimits.CustomFieldsMaxLength)
             : null;
     }
 }

@@ -48,7 +48,7 @@ public sealed class LeadAccess(LeadDeskDbContext db, ICurrentActor actor)
     public async Task<Lead> FindAsync(Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
     {
         var leads = await VisibleAsync(includeDeleted, cancellationToken);
-        return await leads.FirstOrDefaultAsync(l => l.Id == id, cancellationToken) ?? throw new NotFoundException("Lead");
+        return await leads.FirstOrDefaultAsync(l => l.Id == id, cancellationToken) ?? throw new NotFoundException(Missing.Lead);
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ public sealed class LeadAccess(LeadDeskDbContext db, ICurrentActor actor)
         var leads = await VisibleAsync(includeDeleted, cancellationToken);
         if (!await leads.AnyAsync(l => l.Id == id, cancellationToken))
         {
-            throw new NotFoundException("Lead");
+            throw new NotFoundException(Missing.Lead);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using LeadDesk.Core.Common;
+using LeadDesk.Core.Localization;
 
 namespace LeadDesk.Core.Leads;
 
@@ -39,7 +40,7 @@ public sealed record LeadCursor(LeadSort Sort, bool Descending, DateTime? Time, 
             var id = Guid.ParseExact(parts[3], "N");
             if (cursorSort != sort || cursorDescending != descending)
             {
-                throw Validation.Error("cursor", "This cursor belongs to another order; start again without it.");
+                throw Validation.Error("cursor", Messages.T("This cursor belongs to another order; start again without it."));
             }
             return sort == LeadSort.Score
                 ? new LeadCursor(sort, descending, null, checked((int)key), id)
@@ -47,7 +48,7 @@ public sealed record LeadCursor(LeadSort Sort, bool Descending, DateTime? Time, 
         }
         catch (Exception ex) when (ex is FormatException or IndexOutOfRangeException or OverflowException or ArgumentException)
         {
-            throw Validation.Error("cursor", "The cursor is not one this API gave out.");
+            throw Validation.Error("cursor", Messages.T("The cursor is not one this API gave out."));
         }
     }
 

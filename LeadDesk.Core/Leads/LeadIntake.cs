@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadDesk.Core.Leads;
@@ -30,7 +31,7 @@ public sealed record IntakeResult(Guid LeadId, bool Created);
 /// </summary>
 public sealed class LeadIntake(LeadDeskDbContext db, LeadService leads, DuplicateFinder duplicates)
 {
-    public const string KnownContactMessage = "A lead with this email or phone already exists. Open it, or tick \"Create it anyway\".";
+    public static string KnownContactMessage => Messages.T("A lead with this email or phone already exists. Open it, or tick \"Create it anyway\".");
 
     /// <summary>Adds the lead under <paramref name="rule"/>, in the write transaction already open or in one of its own.</summary>
     public Task<IntakeResult> AddAsync(NewLead input, DuplicateRule rule, CancellationToken cancellationToken = default) =>

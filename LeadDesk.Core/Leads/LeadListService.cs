@@ -1,4 +1,5 @@
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Phones;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,7 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
         var after = cursor is null ? null : LeadCursor.Decode(cursor, query.Sort, query.Descending);
         if (cursor is not null && !LeadCursor.Supports(query.Sort))
         {
-            throw Common.Validation.Error("cursor", "Cursor paging works with sortBy createdAt, updatedAt or score; use page or offset for other orders.");
+            throw Common.Validation.Error("cursor", Messages.T("Cursor paging works with sortBy createdAt, updatedAt or score; use page or offset for other orders."));
         }
         var (leads, total) = await FilteredAsync(query, cancellationToken);
         var window = after is null
@@ -63,7 +64,7 @@ public sealed class LeadListService(LeadDeskDbContext db, LeadAccess access, ICu
     {
         if (query.Trash)
         {
-            access.Require(Permissions.LeadsDelete, "Only managers and admins can open the trash.");
+            access.Require(Permissions.LeadsDelete, Messages.T("Only managers and admins can open the trash."));
         }
         var visible = await access.VisibleAsync(includeDeleted: query.Trash, cancellationToken);
         var leads = await FilterAsync(visible.AsNoTracking(), query, cancellationToken);

@@ -2,6 +2,7 @@ using FluentValidation;
 using LeadDesk.Core.Activities;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Phones;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Workspaces;
@@ -24,7 +25,7 @@ public sealed class LeadService(
     public async Task<LeadDetails> GetAsync(Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
     {
         var leads = await access.VisibleAsync(includeDeleted, cancellationToken);
-        var row = await Rows(leads.Where(l => l.Id == id)).FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Lead");
+        var row = await Rows(leads.Where(l => l.Id == id)).FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(Missing.Lead);
         return Details(row);
     }
 
@@ -103,8 +104,8 @@ public sealed class LeadService(
     /// </summary>
     public async Task<LeadDetails> WrittenAsync(Lead lead, CancellationToken cancellationToken = default)
     {
-        var stage = await db.Stages.FindAsync([lead.StageId], cancellationToken) ?? throw new NotFoundException("Stage");
-        var pipeline = await db.Pipelines.FindAsync([lead.PipelineId], cancellationToken) ?? throw new NotFoundException("Pipeline");
+        var stage = await db.Stages.FindAsync([lead.StageId], cancellationToken) ?? throw new NotFoundException(Missing.Stage);
+        var pipeline = await db.Pipelines.FindAsync([lead.PipelineId], cancellationToken) ?? throw new NotFoundException(Missing.Pipeline);
         return Details(new DetailsRow(lead, stage.Key, stage.Name, stage.Color, pipeline.Name,
             await DisplayNameAsync(lead.OwnerId, cancellationToken), await DisplayNameAsync(lead.CreatedById, cancellationToken)));
     }
@@ -125,7 +126,7 @@ public sealed class LeadService(
     /// </summary>
     public async Task<Lead> AddAsync(NewLead input, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsCreate, "You cannot create leads in this workspace.");
+        access.Require(Permissions.LeadsCreate, Messages.T("You cannot create leads in this workspace."));
         await newLeadValidator.ValidateAndThrowAsync(input, cancellationToken);
         await EnsureOwnerIsMemberAsync(input.OwnerId, cancellationToken);
         var stage = await StartStageAsync(input.PipelineId, input.StageId, cancellationToken);
@@ -146,7 +147,7 @@ public sealed class LeadService(
     /// <summary>Replaces the editable fields. With <paramref name="expectedVersion"/>, a lead changed since it was read is a conflict.</summary>
     public async Task UpdateAsync(Guid id, LeadInput input, int? expectedVersion, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot edit leads in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot edit leads in this workspace."));
         var lead = await access.FindAsync(id, cancellationToken: cancellationToken);
         var validation = new ValidationContext<LeadInput>(input);
         validation.RootContextData[LeadInputValidator<LeadInput>.StoredPhone] = lead.Phone;
@@ -171,7 +172,7 @@ public sealed class LeadService(
     /// <summary>Moves the lead to the trash. With <paramref name="expectedVersion"/>, a lead changed since it was read is a conflict.</summary>
     public async Task DeleteAsync(Guid id, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsDelete, "Only managers and admins can delete leads.");
+        access.Require(Permissions.LeadsDelete, Messages.T("Only managers and admins can delete leads."));
         var lead = await access.FindAsync(id, cancellationToken: cancellationToken);
         await EnsureVersionAsync(lead, expectedVersion, cancellationToken);
         db.Leads.Remove(lead); // the auditing interceptor turns this into a soft delete
@@ -181,7 +182,7 @@ public sealed class LeadService(
 
     public async Task RestoreAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsDelete, "Only managers and admins can restore leads.");
+        access.Require(Permissions.LeadsDelete, Messages.T("Only managers and admins can restore leads."));
         var lead = await access.FindAsync(id, includeDeleted: true, cancellationToken);
         if (!lead.IsDeleted)
         {
@@ -194,19 +195,19 @@ public sealed class LeadService(
 
     public async Task DisqualifyAsync(Guid id, string? reason, string? notes, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot edit leads in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot edit leads in this workspace."));
         if (!DisqualificationReasons.IsKnown(reason))
         {
-            throw Validation.Error("reason", $"Choose a reason: {string.Join(", ", DisqualificationReasons.All.Select(r => r.Key))}.");
+            throw Validation.Error("reason", Messages.T("Choose a reason: {0}.", string.Join(", ", DisqualificationReasons.All.Select(r => r.Key))));
         }
         if (notes?.Length > LeadLimits.ReasonNotesMaxLength)
         {
-            throw Validation.Error("notes", $"Notes can be at most {LeadLimits.ReasonNotesMaxLength:N0} characters.");
+            throw Validation.Error("notes", Messages.T("Notes can be at most {0:N0} characters.", LeadLimits.ReasonNotesMaxLength));
         }
         var lead = await access.FindAsync(id, cancellationToken: cancellationToken);
         if (lead.Status == LeadStatus.Converted)
         {
-            throw Validation.Error("reason", "This lead is converted; it cannot be disqualified.");
+            throw Validation.Error("reason", Messages.T("This lead is converted; it cannot be disqualified."));
         }
         lead.Disqualify(reason!, notes, Now);
         db.LeadActivities.Add(new LeadActivity(lead.Id, ActivityType.Disqualified, $"Disqualified: {DisqualificationReasons.NameOf(reason)}", lead.DisqualificationNotes, Now));
@@ -215,11 +216,11 @@ public sealed class LeadService(
 
     public async Task ReopenAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot edit leads in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot edit leads in this workspace."));
         var lead = await access.FindAsync(id, cancellationToken: cancellationToken);
         if (lead.Status == LeadStatus.Converted)
         {
-            throw Validation.Error("status", "This lead is converted; its opportunity carries on from here.");
+            throw Validation.Error("status", Messages.T("This lead is converted; its opportunity carries on from here."));
         }
         if (lead.Status == LeadStatus.Open)
         {
@@ -237,7 +238,7 @@ public sealed class LeadService(
         if (expectedVersion is { } expected && expected != lead.Version)
         {
             var by = lead.UpdatedById is { } userId ? await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) : null;
-            throw new ConflictException("Someone else saved this lead after you read it.", lead.Version, by, lead.UpdatedAt);
+            throw new ConflictException(Messages.T("Someone else saved this lead after you read it."), lead.Version, by, lead.UpdatedAt);
         }
     }
 
@@ -245,7 +246,7 @@ public sealed class LeadService(
     {
         if (ownerId is { } id && !await access.IsMemberAsync(id, cancellationToken))
         {
-            throw Validation.Error(nameof(LeadInput.OwnerId), "Choose an owner who is a member of this workspace.");
+            throw Validation.Error(nameof(LeadInput.OwnerId), Messages.T("Choose an owner who is a member of this workspace."));
         }
     }
 
@@ -267,25 +268,25 @@ public sealed class LeadService(
         if (stageId is { } sid)
         {
             var stage = await db.Stages.FirstOrDefaultAsync(s => s.Id == sid, cancellationToken)
-                ?? throw Validation.Error(nameof(NewLead.StageId), "That stage does not exist in this workspace.");
+                ?? throw Validation.Error(nameof(NewLead.StageId), Messages.T("That stage does not exist in this workspace."));
             if (pipelineId is { } pid && stage.PipelineId != pid)
             {
-                throw Validation.Error(nameof(NewLead.StageId), "That stage is not in the chosen pipeline.");
+                throw Validation.Error(nameof(NewLead.StageId), Messages.T("That stage is not in the chosen pipeline."));
             }
             if (!await db.Pipelines.AnyAsync(p => p.Id == stage.PipelineId && p.Module == PipelineModule.Leads, cancellationToken))
             {
-                throw Validation.Error(nameof(NewLead.StageId), "That stage is not in a lead pipeline.");
+                throw Validation.Error(nameof(NewLead.StageId), Messages.T("That stage is not in a lead pipeline."));
             }
             return stage;
         }
         var pipeline = pipelineId is { } id
             ? await db.Pipelines.FirstOrDefaultAsync(p => p.Id == id && p.Module == PipelineModule.Leads, cancellationToken)
-                ?? throw Validation.Error(nameof(NewLead.PipelineId), "That pipeline does not exist in this workspace.")
+                ?? throw Validation.Error(nameof(NewLead.PipelineId), Messages.T("That pipeline does not exist in this workspace."))
             : await db.Pipelines.Where(p => p.Module == PipelineModule.Leads)
                 .OrderByDescending(p => p.IsDefault).ThenBy(p => p.SortOrder)
                 .FirstOrDefaultAsync(cancellationToken)
-                ?? throw Validation.Error(nameof(NewLead.PipelineId), "This workspace has no lead pipeline yet.");
+                ?? throw Validation.Error(nameof(NewLead.PipelineId), Messages.T("This workspace has no lead pipeline yet."));
         return await db.Stages.Where(s => s.PipelineId == pipeline.Id).OrderBy(s => s.SortOrder).FirstOrDefaultAsync(cancellationToken)
-            ?? throw Validation.Error(nameof(NewLead.PipelineId), "That pipeline has no stages yet.");
+            ?? throw Validation.Error(nameof(NewLead.PipelineId), Messages.T("That pipeline has no stages yet."));
     }
 }

@@ -1,4 +1,5 @@
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,10 +16,10 @@ public sealed class LeadSettingsService(LeadDeskDbContext db, LeadAccess access)
 
     public async Task SetVisibilityAsync(LeadVisibility visibility, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.SettingsAdmin, "Only admins can change lead settings.");
+        access.Require(Permissions.SettingsAdmin, Messages.T("Only admins can change lead settings."));
         if (!Enum.IsDefined(visibility))
         {
-            throw Common.Validation.Error("visibility", "Choose all or own+team.");
+            throw Common.Validation.Error("visibility", Messages.T("Choose all or own+team."));
         }
         (await CurrentAsync(cancellationToken)).Visibility = visibility;
         await db.SaveChangesAsync(cancellationToken);
@@ -26,11 +27,11 @@ public sealed class LeadSettingsService(LeadDeskDbContext db, LeadAccess access)
 
     public async Task SetTrashRetentionDaysAsync(int days, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.SettingsAdmin, "Only admins can change lead settings.");
+        access.Require(Permissions.SettingsAdmin, Messages.T("Only admins can change lead settings."));
         if (days is < LeadSettings.MinTrashRetentionDays or > LeadSettings.MaxTrashRetentionDays)
         {
             throw Common.Validation.Error("trashRetentionDays",
-                $"Keep deleted leads for {LeadSettings.MinTrashRetentionDays} to {LeadSettings.MaxTrashRetentionDays:N0} days.");
+                Messages.T("Keep deleted leads for {0} to {1:N0} days.", LeadSettings.MinTrashRetentionDays, LeadSettings.MaxTrashRetentionDays));
         }
         (await CurrentAsync(cancellationToken)).TrashRetentionDays = days;
         await db.SaveChangesAsync(cancellationToken);

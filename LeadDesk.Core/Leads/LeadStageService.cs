@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using LeadDesk.Core.Activities;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -28,18 +29,18 @@ public sealed class LeadStageService(
     public async Task<StageChangeResult> ChangeStageAsync(
         Guid leadId, Guid stageId, IReadOnlyDictionary<string, string?>? values = null, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot edit leads in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot edit leads in this workspace."));
         var lead = await access.FindAsync(leadId, cancellationToken: cancellationToken);
         var target = await db.Stages.FirstOrDefaultAsync(s => s.Id == stageId, cancellationToken);
         if (target is null || target.PipelineId != lead.PipelineId)
         {
-            throw Validation.Error("stageId", "That stage is not in this lead's pipeline.");
+            throw Validation.Error("stageId", Messages.T("That stage is not in this lead's pipeline."));
         }
         if (lead.Status != LeadStatus.Open)
         {
             throw Validation.Error("stageId", lead.Status == LeadStatus.Converted
-                ? "This lead is converted; it no longer moves through the lead pipeline."
-                : "This lead is disqualified. Reopen it before moving it.");
+                ? Messages.T("This lead is converted; it no longer moves through the lead pipeline.")
+                : Messages.T("This lead is disqualified. Reopen it before moving it."));
         }
 
         await SaveFieldValuesAsync(lead.Id, target, values ?? new Dictionary<string, string?>(), cancellationToken);
@@ -115,7 +116,7 @@ public sealed class LeadStageService(
             }
             else if (field.IsRequired && (given || !stored.ContainsKey(field.Id)))
             {
-                failures.Add(new ValidationFailure(ValueKey(field.Key), $"{target.Name} needs {field.Label}."));
+                failures.Add(new ValidationFailure(ValueKey(field.Key), Messages.T("{0} needs {1}.", target.Name, field.Label)));
             }
         }
         if (failures.Count > 0)

@@ -1,6 +1,7 @@
 using LeadDesk.Core.Activities;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed class SimpleStatus(LeadDeskDbContext db, LeadAccess access, LeadSt
     /// </summary>
     public async Task SetAsync(Guid leadId, string? status, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot edit leads in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot edit leads in this workspace."));
         var lead = await access.FindAsync(leadId, cancellationToken: cancellationToken);
         var keys = await db.Stages.AsNoTracking().Where(s => s.PipelineId == lead.PipelineId).OrderBy(s => s.SortOrder)
             .Select(s => new { s.Id, s.Key }).ToListAsync(cancellationToken);
@@ -44,11 +45,12 @@ public sealed class SimpleStatus(LeadDeskDbContext db, LeadAccess access, LeadSt
         }
         if (stage is null && wanted is not (Converted or Lost or Open))
         {
-            throw Validation.Error("status", $"Unknown status '{status}'. Use one of: {string.Join(", ", keys.Select(s => s.Key).Append(Converted).Append(Lost))} (or the lifecycle: {Open}, {Disqualified}, {Converted}).");
+            throw Validation.Error("status", Messages.T("Unknown status '{0}'. Use one of: {1} (or the lifecycle: {2}, {3}, {4}).",
+                status, string.Join(", ", keys.Select(s => s.Key).Append(Converted).Append(Lost)), Open, Disqualified, Converted));
         }
         if (lead.Status == LeadStatus.Converted && wanted != Converted)
         {
-            throw Validation.Error("status", "This lead is converted; its status cannot change any more.");
+            throw Validation.Error("status", Messages.T("This lead is converted; its status cannot change any more."));
         }
         switch (wanted)
         {

@@ -2,6 +2,7 @@ using LeadDesk.Core.Activities;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public sealed class NoteService(LeadDeskDbContext db, LeadAccess access, ICurren
     public async Task<Guid> AddAsync(Guid leadId, string? body, CancellationToken cancellationToken = default)
     {
         var text = Checked(body);
-        access.Require(Permissions.LeadsEdit, "You cannot add notes in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot add notes in this workspace."));
         await access.EnsureVisibleAsync(leadId, cancellationToken: cancellationToken);
         var note = new LeadNote(leadId, text);
         db.LeadNotes.Add(note);
@@ -60,11 +61,11 @@ public sealed class NoteService(LeadDeskDbContext db, LeadAccess access, ICurren
 
     private async Task<LeadNote> FindOwnAsync(Guid leadId, Guid noteId, CancellationToken cancellationToken)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot change notes in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot change notes in this workspace."));
         await access.EnsureVisibleAsync(leadId, cancellationToken: cancellationToken);
         var note = await db.LeadNotes.FirstOrDefaultAsync(n => n.Id == noteId && n.LeadId == leadId, cancellationToken)
-            ?? throw new NotFoundException("Note");
-        return CanChange(note.CreatedById) ? note : throw new ForbiddenException("Only the note's author or an admin can change it.");
+            ?? throw new NotFoundException(Missing.Note);
+        return CanChange(note.CreatedById) ? note : throw new ForbiddenException(Messages.T("Only the note's author or an admin can change it."));
     }
 
     private static string Checked(string? body)
@@ -72,10 +73,10 @@ public sealed class NoteService(LeadDeskDbContext db, LeadAccess access, ICurren
         var text = body?.Trim() ?? "";
         if (text.Length == 0)
         {
-            throw Validation.Error("body", "Write something in the note.");
+            throw Validation.Error("body", Messages.T("Write something in the note."));
         }
         return text.Length <= LeadNote.BodyMaxLength
             ? text
-            : throw Validation.Error("body", $"A note can be at most {LeadNote.BodyMaxLength:N0} characters.");
+            : throw Validation.Error("body", Messages.T("A note can be at most {0:N0} characters.", LeadNote.BodyMaxLength));
     }
 }

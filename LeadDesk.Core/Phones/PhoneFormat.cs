@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadDesk.Core.Localization;
 using PhoneNumbers;
 using CountryCodeSource = PhoneNumbers.PhoneNumber.Types.CountryCodeSource;
 
@@ -27,10 +28,11 @@ public static class PhoneFormat
     /// <summary>E.164's limit: country code and number together.</summary>
     public const int MaxDigits = 15;
 
-    public const string NotANumber = "Enter a phone number, like +1 800 123 4567; spaces, dashes and brackets are fine.";
-    public const string UnknownCountryCode = "That country code does not exist. Start an international number with + and its country code, like +44 or +55.";
-    public const string TooFewDigits = "That is too few digits for a phone number.";
-    public static readonly string TooManyDigits = $"That is too many digits for a phone number: at most {MaxDigits}, country code included.";
+    // Properties, not constants: each read answers in the caller's language.
+    public static string NotANumber => Messages.T("Enter a phone number, like +1 800 123 4567; spaces, dashes and brackets are fine.");
+    public static string UnknownCountryCode => Messages.T("That country code does not exist. Start an international number with + and its country code, like +44 or +55.");
+    public static string TooFewDigits => Messages.T("That is too few digits for a phone number.");
+    public static string TooManyDigits => Messages.T("That is too many digits for a phone number: at most {0}, country code included.", MaxDigits);
 
     private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -50,11 +51,11 @@ public sealed class PhoneRegions(LeadDeskDbContext db, ICurrentActor actor, Lead
     /// <summary>Changes the current workspace's region. Numbers already stored keep their country code.</summary>
     public async Task<PhoneRegionChoice> SetAsync(string? region, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.SettingsAdmin, "Only admins can change workspace settings.");
+        access.Require(Permissions.SettingsAdmin, Messages.T("Only admins can change workspace settings."));
         var code = region?.Trim().ToUpperInvariant();
         if (!PhoneFormat.IsRegion(code))
         {
-            throw Common.Validation.Error("phoneRegion", "Choose a country from the list.");
+            throw Common.Validation.Error("phoneRegion", Messages.T("Choose a country from the list."));
         }
         var workspace = await db.Workspaces.FirstAsync(w => w.Id == actor.WorkspaceId, cancellationToken);
         workspace.SetPhoneRegion(code!);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadDesk.Core.Localization;
 
 namespace LeadDesk.Core.Pipelines;
 
@@ -21,12 +22,12 @@ public static class StageFieldValues
             case StageFieldType.Number when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number):
                 return number.ToString(CultureInfo.InvariantCulture);
             case StageFieldType.Number:
-                error = $"{field.Label} must be a number, like 1500 or 1500.50.";
+                error = Messages.T("{0} must be a number, like 1500 or 1500.50.", field.Label);
                 return null;
             case StageFieldType.Date when DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var date):
                 return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             case StageFieldType.Date:
-                error = $"{field.Label} must be a date (YYYY-MM-DD).";
+                error = Messages.T("{0} must be a date (YYYY-MM-DD).", field.Label);
                 return null;
             case StageFieldType.Boolean:
                 if (text.ToLowerInvariant() is "true" or "on" or "yes" or "1")
@@ -37,16 +38,16 @@ public static class StageFieldValues
                 {
                     return "false";
                 }
-                error = $"{field.Label} must be yes or no.";
+                error = Messages.T("{0} must be yes or no.", field.Label);
                 return null;
             case StageFieldType.Select:
                 var choice = field.Choices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));
-                error = choice is null ? $"Choose one of: {string.Join(", ", field.Choices)}." : null;
+                error = choice is null ? Messages.T("Choose one of: {0}.", string.Join(", ", field.Choices)) : null;
                 return choice;
             default:
                 if (text.Length > Pipelines.LeadStageValue.ValueMaxLength)
                 {
-                    error = $"{field.Label} is longer than {Pipelines.LeadStageValue.ValueMaxLength} characters.";
+                    error = Messages.T("{0} is longer than {1} characters.", field.Label, Pipelines.LeadStageValue.ValueMaxLength);
                     return null;
                 }
                 return text;

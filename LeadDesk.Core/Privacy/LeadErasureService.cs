@@ -2,6 +2,7 @@ using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Documents;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Trash;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed class LeadErasureService(LeadDeskDbContext db, ICurrentActor actor
     /// <param name="confirmation">What the admin typed to confirm (the lead's name or email); API callers, who name the lead by id, pass null.</param>
     public async Task<ErasureResult> EraseAsync(Guid leadId, string? confirmation = null, CancellationToken cancellationToken = default)
     {
-        actor.Require(Permissions.SettingsAdmin, "Only admins can erase a person.");
+        actor.Require(Permissions.SettingsAdmin, Messages.T("Only admins can erase a person."));
         var mentions = new PersonMentions(db);
         // First, outside the write transaction (a reader holds up no writer): who the person is, and which texts of other
         // leads mention them.
@@ -69,7 +70,7 @@ public sealed class LeadErasureService(LeadDeskDbContext db, ICurrentActor actor
     /// <summary>The workspace's erasures, newest first.</summary>
     public async Task<IReadOnlyList<ErasureView>> ListAsync(int limit = 100, CancellationToken cancellationToken = default)
     {
-        actor.Require(Permissions.SettingsAdmin, "Only admins can see the erasure log.");
+        actor.Require(Permissions.SettingsAdmin, Messages.T("Only admins can see the erasure log."));
         return await (
                 from e in db.LeadErasures.AsNoTracking()
                 join u in db.Users on e.ErasedById equals u.Id into users
@@ -86,12 +87,12 @@ public sealed class LeadErasureService(LeadDeskDbContext db, ICurrentActor actor
     private async Task<Lead> FindAsync(Guid leadId, string? confirmation, CancellationToken cancellationToken)
     {
         var lead = await db.Leads.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter]).AsNoTracking()
-            .FirstOrDefaultAsync(l => l.Id == leadId, cancellationToken) ?? throw new NotFoundException("Lead");
+            .FirstOrDefaultAsync(l => l.Id == leadId, cancellationToken) ?? throw new NotFoundException(Missing.Lead);
         var typed = confirmation?.Trim();
         if (typed is not null && (typed.Length == 0
             || !(string.Equals(typed, lead.FullName, StringComparison.OrdinalIgnoreCase) || string.Equals(typed, lead.Email, StringComparison.OrdinalIgnoreCase))))
         {
-            throw Validation.Error("confirmation", "Type the lead's name or email exactly as shown to confirm.");
+            throw Validation.Error("confirmation", Messages.T("Type the lead's name or email exactly as shown to confirm."));
         }
         return lead;
     }

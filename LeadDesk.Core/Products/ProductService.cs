@@ -2,6 +2,7 @@ using LeadDesk.Core.Activities;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,10 +42,10 @@ public sealed class ProductService(LeadDeskDbContext db, LeadAccess access, Time
 
     public async Task<Guid> AddAsync(Guid leadId, ProductLineInput input, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot change lead products in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot change lead products in this workspace."));
         var lead = await access.FindAsync(leadId, cancellationToken: cancellationToken);
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == input.ProductId && p.IsActive, cancellationToken)
-            ?? throw Validation.Error("productId", "Choose a product from the catalog.");
+            ?? throw Validation.Error("productId", Messages.T("Choose a product from the catalog."));
         var line = new LeadProduct(leadId, product.Id, product.Name);
         Set(line, input, product.UnitPrice);
         db.LeadProducts.Add(line);
@@ -55,20 +56,20 @@ public sealed class ProductService(LeadDeskDbContext db, LeadAccess access, Time
 
     public async Task UpdateAsync(Guid leadId, Guid lineId, ProductLineInput input, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot change lead products in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot change lead products in this workspace."));
         var lead = await access.FindAsync(leadId, cancellationToken: cancellationToken);
         var line = await db.LeadProducts.FirstOrDefaultAsync(p => p.Id == lineId && p.LeadId == leadId, cancellationToken)
-            ?? throw new NotFoundException("Product line");
+            ?? throw new NotFoundException(Missing.ProductLine);
         Set(line, input, line.UnitPrice);
         await SaveWithValueAsync(lead, cancellationToken);
     }
 
     public async Task RemoveAsync(Guid leadId, Guid lineId, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot change lead products in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot change lead products in this workspace."));
         var lead = await access.FindAsync(leadId, cancellationToken: cancellationToken);
         var line = await db.LeadProducts.FirstOrDefaultAsync(p => p.Id == lineId && p.LeadId == leadId, cancellationToken)
-            ?? throw new NotFoundException("Product line");
+            ?? throw new NotFoundException(Missing.ProductLine);
         db.LeadProducts.Remove(line);
         db.LeadActivities.Add(new LeadActivity(leadId, ActivityType.Product, $"Removed {line.ProductName}", null, clock.GetUtcNow().UtcDateTime));
         await SaveWithValueAsync(lead, cancellationToken);
@@ -78,20 +79,20 @@ public sealed class ProductService(LeadDeskDbContext db, LeadAccess access, Time
     {
         if (input.Quantity is <= 0 or > MaxQuantity)
         {
-            throw Validation.Error("quantity", $"Enter a quantity above 0 and up to {MaxQuantity:N0}.");
+            throw Validation.Error("quantity", Messages.T("Enter a quantity above 0 and up to {0:N0}.", MaxQuantity));
         }
         var price = input.UnitPrice ?? defaultPrice;
         if (price is < 0 or > LeadLimits.MaxValue)
         {
-            throw Validation.Error("unitPrice", "Enter a unit price of 0 or more.");
+            throw Validation.Error("unitPrice", Messages.T("Enter a unit price of 0 or more."));
         }
         if (input.DiscountPercent is < 0 or > 100)
         {
-            throw Validation.Error("discount", "A discount is between 0 and 100 %.");
+            throw Validation.Error("discount", Messages.T("A discount is between 0 and 100 %."));
         }
         if (LeadProduct.LineTotal(input.Quantity, price, input.DiscountPercent) > LeadLimits.MaxValue)
         {
-            throw Validation.Error("quantity", "That line's total is larger than a lead's value can be.");
+            throw Validation.Error("quantity", Messages.T("That line's total is larger than a lead's value can be."));
         }
         line.Set(decimal.Round(input.Quantity, 2), decimal.Round(price, 2), decimal.Round(input.DiscountPercent, 2));
     }

@@ -2,6 +2,7 @@ using LeadDesk.Core.Activities;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,16 +40,16 @@ public sealed class TeamService(LeadDeskDbContext db, LeadAccess access, TimePro
     /// <param name="role">A team role's id or key (the API sends keys such as <c>sales_rep</c>).</param>
     public async Task AddAsync(Guid leadId, Guid userId, string? role, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot change lead teams in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot change lead teams in this workspace."));
         await access.EnsureVisibleAsync(leadId, cancellationToken: cancellationToken);
         var teamRole = await FindRoleAsync(role, cancellationToken);
         if (!await access.IsMemberAsync(userId, cancellationToken))
         {
-            throw Validation.Error("userId", "Choose a member of this workspace.");
+            throw Validation.Error("userId", Messages.T("Choose a member of this workspace."));
         }
         if (await db.LeadTeamMembers.AnyAsync(m => m.LeadId == leadId && m.UserId == userId, cancellationToken))
         {
-            throw Validation.Error("userId", "That person is already on this lead's team.");
+            throw Validation.Error("userId", Messages.T("That person is already on this lead's team."));
         }
         db.LeadTeamMembers.Add(new LeadTeamMember(leadId, userId, teamRole.Id));
         var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
@@ -58,10 +59,10 @@ public sealed class TeamService(LeadDeskDbContext db, LeadAccess access, TimePro
 
     public async Task RemoveAsync(Guid leadId, Guid userId, CancellationToken cancellationToken = default)
     {
-        access.Require(Permissions.LeadsEdit, "You cannot change lead teams in this workspace.");
+        access.Require(Permissions.LeadsEdit, Messages.T("You cannot change lead teams in this workspace."));
         await access.EnsureVisibleAsync(leadId, cancellationToken: cancellationToken);
         var member = await db.LeadTeamMembers.FirstOrDefaultAsync(m => m.LeadId == leadId && m.UserId == userId, cancellationToken)
-            ?? throw new NotFoundException("Team member");
+            ?? throw new NotFoundException(Missing.TeamMember);
         db.LeadTeamMembers.Remove(member);
         var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
         db.LeadActivities.Add(new LeadActivity(leadId, ActivityType.Team, $"{name} left the team", null, clock.GetUtcNow().UtcDateTime));
@@ -72,6 +73,6 @@ public sealed class TeamService(LeadDeskDbContext db, LeadAccess access, TimePro
     {
         var byId = Guid.TryParse(role, out var id);
         return await db.TeamRoles.FirstOrDefaultAsync(r => byId ? r.Id == id : r.Key == role, cancellationToken)
-            ?? throw Validation.Error("role", "Choose one of this workspace's team roles.");
+            ?? throw Validation.Error("role", Messages.T("Choose one of this workspace's team roles."));
     }
 }

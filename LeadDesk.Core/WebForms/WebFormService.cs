@@ -3,6 +3,7 @@ using LeadDesk.Core.Activities;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,7 @@ public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, Lea
     {
         actor.Require(Permissions.SettingsAdmin);
         await CheckAsync(input, cancellationToken);
-        var form = await db.WebForms.FirstOrDefaultAsync(f => f.Id == id, cancellationToken) ?? throw new NotFoundException("Web form");
+        var form = await db.WebForms.FirstOrDefaultAsync(f => f.Id == id, cancellationToken) ?? throw new NotFoundException(Missing.WebForm);
         form.Name = input.Name!.Trim();
         form.Fields = FieldsOf(input);
         Apply(form, input);
@@ -69,7 +70,7 @@ public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, Lea
     public async Task SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default)
     {
         actor.Require(Permissions.SettingsAdmin);
-        var form = await db.WebForms.FirstOrDefaultAsync(f => f.Id == id, cancellationToken) ?? throw new NotFoundException("Web form");
+        var form = await db.WebForms.FirstOrDefaultAsync(f => f.Id == id, cancellationToken) ?? throw new NotFoundException(Missing.WebForm);
         form.IsActive = active;
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -77,7 +78,7 @@ public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, Lea
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
         actor.Require(Permissions.SettingsAdmin);
-        var form = await db.WebForms.FirstOrDefaultAsync(f => f.Id == id, cancellationToken) ?? throw new NotFoundException("Web form");
+        var form = await db.WebForms.FirstOrDefaultAsync(f => f.Id == id, cancellationToken) ?? throw new NotFoundException(Missing.WebForm);
         db.WebForms.Remove(form);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -88,7 +89,7 @@ public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, Lea
         var form = key.Length == WebForm.KeyLength
             ? await db.WebForms.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(f => f.Key == key && f.IsActive, cancellationToken)
             : null;
-        return form is null ? throw new NotFoundException("Web form") : new PublicWebForm(form.Key, form.Name, form.OriginList, form.SuccessRedirectUrl);
+        return form is null ? throw new NotFoundException(Missing.WebForm) : new PublicWebForm(form.Key, form.Name, form.OriginList, form.SuccessRedirectUrl);
     }
 
     /// <summary>
@@ -98,10 +99,10 @@ public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, Lea
     public async Task<SubmissionOutcome> SubmitAsync(string key, IReadOnlyDictionary<string, string> values, string? origin, CancellationToken cancellationToken = default)
     {
         var form = await db.WebForms.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(f => f.Key == key && f.IsActive, cancellationToken)
-            ?? throw new NotFoundException("Web form");
+            ?? throw new NotFoundException(Missing.WebForm);
         if (form.OriginList.Count > 0 && (origin is null || !form.OriginList.Contains(origin, StringComparer.OrdinalIgnoreCase)))
         {
-            throw new ForbiddenException("This form does not accept submissions from that site.");
+            throw new ForbiddenException(Messages.T("This form does not accept submissions from that site."));
         }
         if (!string.IsNullOrEmpty(values.GetValueOrDefault(WebFormFields.Honeypot)))
         {
@@ -163,41 +164,41 @@ public sealed class WebFormService(LeadDeskDbContext db, CurrentActor actor, Lea
     {
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > WebForm.NameMaxLength)
         {
-            throw Validation.Error("name", $"Give the form a name of 1 to {WebForm.NameMaxLength} characters.");
+            throw Validation.Error("name", Messages.T("Give the form a name of 1 to {0} characters.", WebForm.NameMaxLength));
         }
         if (!input.Fields.Contains(WebFormFields.Name) || !(input.Fields.Contains(WebFormFields.Email) || input.Fields.Contains(WebFormFields.Phone)))
         {
-            throw Validation.Error("fields", "A lead needs a name and an email or phone: the form must ask for the name and for the email or the phone.");
+            throw Validation.Error("fields", Messages.T("A lead needs a name and an email or phone: the form must ask for the name and for the email or the phone."));
         }
         if (input.DefaultSource?.Trim().Length > LeadLimits.SourceMaxLength)
         {
-            throw Validation.Error("defaultSource", $"A source is at most {LeadLimits.SourceMaxLength} characters.");
+            throw Validation.Error("defaultSource", Messages.T("A source is at most {0} characters.", LeadLimits.SourceMaxLength));
         }
         foreach (var origin in Origins(input.AllowedOrigins))
         {
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                throw Validation.Error("allowedOrigins", $"'{origin}' is not a site address such as https://www.example.com.");
+                throw Validation.Error("allowedOrigins", Messages.T("'{0}' is not a site address such as https://www.example.com.", origin));
             }
         }
         if (string.Join('\n', Origins(input.AllowedOrigins)).Length > WebForm.OriginsMaxLength)
         {
-            throw Validation.Error("allowedOrigins", "That is too many sites for one form.");
+            throw Validation.Error("allowedOrigins", Messages.T("That is too many sites for one form."));
         }
         if (!string.IsNullOrWhiteSpace(input.SuccessRedirectUrl)
             && (!Uri.TryCreate(input.SuccessRedirectUrl.Trim(), UriKind.Absolute, out var redirect) || redirect.Scheme is not ("http" or "https")
                 || input.SuccessRedirectUrl.Trim().Length > WebForm.UrlMaxLength))
         {
-            throw Validation.Error("successRedirectUrl", "The thank-you page must be a full address, such as https://www.example.com/thanks.");
+            throw Validation.Error("successRedirectUrl", Messages.T("The thank-you page must be a full address, such as https://www.example.com/thanks."));
         }
         if (input.StageId is { } stageId && !await db.Stages.AnyAsync(s => s.Id == stageId
                 && db.Pipelines.Any(p => p.Id == s.PipelineId && p.Module == PipelineModule.Leads), cancellationToken))
         {
-            throw Validation.Error("stageId", "Choose a stage of a lead pipeline.");
+            throw Validation.Error("stageId", Messages.T("Choose a stage of a lead pipeline."));
         }
         if (input.OwnerId is { } ownerId && !await db.WorkspaceMembers.AnyAsync(m => m.UserId == ownerId, cancellationToken))
         {
-            throw Validation.Error("ownerId", "Choose an owner who is a member of this workspace.");
+            throw Validation.Error("ownerId", Messages.T("Choose an owner who is a member of this workspace."));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Localization;
 using LeadDesk.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -48,7 +49,7 @@ public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IM
         var chosen = WebhookEvents.All.Select(e => e.Name).Where(events.Contains).ToList();
         if (chosen.Count == 0)
         {
-            throw Validation.Error("events", "Choose at least one event.");
+            throw Validation.Error("events", Messages.T("Choose at least one event."));
         }
         var secret = WebhookSecrets.Prefix + RandomNumberGenerator.GetString(Base62, WebhookSubscription.SecretLength);
         var subscription = new WebhookSubscription(address, secrets.Protect(secret), string.Join(' ', chosen));
@@ -86,7 +87,7 @@ public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IM
     }
 
     private async Task<WebhookSubscription> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Webhook");
+        await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException(Missing.Webhook);
 
     // The recorder caches who listens; a change here must reach it now, on this node (others within a minute).
     private void Forget() => cache.Remove(WebhookRecorder.CacheKey(actor.WorkspaceId ?? Guid.Empty));
@@ -101,11 +102,11 @@ public sealed class WebhookService(LeadDeskDbContext db, ICurrentActor actor, IM
         var text = url?.Trim() ?? "";
         if (text.Length is 0 or > WebhookSubscription.UrlMaxLength || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            throw Validation.Error("url", "Enter the full address to call, such as https://hooks.example.com/leaddesk.");
+            throw Validation.Error("url", Messages.T("Enter the full address to call, such as https://hooks.example.com/leaddesk."));
         }
         if (!options.Value.AllowPrivateAddresses && !await WebhookAddressPolicy.IsPublicHostAsync(uri.IdnHost, cancellationToken))
         {
-            throw Validation.Error("url", "That address is on a private or local network; webhooks go to public addresses.");
+            throw Validation.Error("url", Messages.T("That address is on a private or local network; webhooks go to public addresses."));
         }
         return uri.ToString();
     }

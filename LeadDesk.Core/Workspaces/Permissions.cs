@@ -1,4 +1,5 @@
 using LeadDesk.Core.Common;
+using LeadDesk.Core.Localization;
 
 namespace LeadDesk.Core.Workspaces;
 
@@ -37,13 +38,13 @@ public static class Permissions
 
     private static string Refusal(string permission) => permission switch
     {
-        LeadsView => "You cannot see leads in this workspace.",
-        LeadsCreate => "You cannot create leads in this workspace.",
-        LeadsEdit => "You cannot edit leads in this workspace.",
-        LeadsDelete => "Only managers and admins can delete and restore leads.",
-        SettingsView => "You cannot see this workspace's settings.",
-        SettingsAdmin => "Only admins can change this workspace's settings.",
-        ApiTokensManage => "Only admins, signed in, manage API tokens.",
-        _ => "You cannot do that here.",
+        LeadsView => Messages.T("You cannot see leads in this workspace."),
+        LeadsCreate => Messages.T("You cannot create leads in this workspace."),
+        LeadsEdit => Messages.T("You cannot edit leads in this workspace."),
+        LeadsDelete => Messages.T("Only managers and admins can delete and restore leads."),
+        SettingsView => Messages.T("You cannot see this workspace's settings."),
+        SettingsAdmin => Messages.T("Only admins can change this workspace's settings."),
+        ApiTokensManage => Messages.T("Only admins, signed in, manage API tokens."),
+        _ => Messages.T("You cannot do that here."),
     };
 }

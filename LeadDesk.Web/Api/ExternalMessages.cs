@@ -39,5 +39,5 @@ internal static class ExternalMessages
         pt ? "Token ausente, inválido, expirado ou sem permissão para esta operação." : "Token missing, invalid, expired, or without permission for this operation.";
 
     private static bool MissesNameOrContact(ValidationException validation) =>
-        validation.Errors.Any(e => e.ErrorMessage is LeadInputValidator<LeadInput>.NameRequired or LeadInputValidator<LeadInput>.ContactRequired);
+        validation.Errors.Any(e => e.ErrorCode is LeadInputValidator<LeadInput>.NameRequiredCode or LeadInputValidator<LeadInput>.ContactRequiredCode);
 }

@@ -20,7 +20,7 @@ internal static class LeadSettingsApi
         settings.MapGet("/stages", StagesAsync).WithSummary("Stages of a pipeline (or of the default one), in order");
         settings.MapGet("/stages/{id:guid}/fields", async (Guid id, PipelineDirectory pipelines, CancellationToken ct) =>
                 await pipelines.StageAsync(id, ct) is null
-                    ? throw new NotFoundException("Stage")
+                    ? throw new NotFoundException(Missing.Stage)
                     : Results.Ok(new ApiEnvelope<IReadOnlyList<StageFieldInfo>>(true, await pipelines.FieldsAsync(id, ct))))
             .WithSummary("The fields a stage asks for when a lead enters it");
         settings.MapGet("/team-roles", async (TeamService team, CancellationToken ct) => Results.Ok(new ApiEnvelope<IReadOnlyList<TeamRoleView>>(true, await team.RolesAsync(ct))))
@@ -49,7 +49,7 @@ internal static class LeadSettingsApi
             throw Validation.Error("module", "Only the leads module has pipelines so far.");
         }
         var pipeline = pipelineId is { } id
-            ? (await pipelines.LeadPipelinesAsync(cancellationToken)).FirstOrDefault(p => p.Id == id) ?? throw new NotFoundException("Pipeline")
+            ? (await pipelines.LeadPipelinesAsync(cancellationToken)).FirstOrDefault(p => p.Id == id) ?? throw new NotFoundException(Missing.Pipeline)
             : await pipelines.LeadPipelineAsync(null, cancellationToken);
         return Results.Ok(new ApiEnvelope<IReadOnlyList<StageInfo>>(true, pipeline?.Stages ?? []));
     }

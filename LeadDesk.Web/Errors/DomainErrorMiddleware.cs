@@ -72,7 +72,7 @@ internal sealed class DomainErrorMiddleware(RequestDelegate next)
     private static Exception Translate(Exception exception) => exception switch
     {
         _ when DatabaseErrors.IsUniqueViolation(exception) || DatabaseErrors.IsCollision(exception) =>
-            new ConflictException("Someone else saved the same thing at the same moment; reload and try again."),
+            ConflictException.SameMoment(),
         _ when DatabaseErrors.IsBusy(exception) => new DatabaseBusyException(),
         _ => exception,
     };
@@ -91,7 +91,7 @@ internal sealed class DomainErrorMiddleware(RequestDelegate next)
         if (context.Request.Path.StartsWithSegments(ApiRoutes.External))
         {
             return context.Response.WriteAsJsonAsync(new ExternalError(false, status == StatusCodes.Status404NotFound
-                ? ExternalMessages.For(new NotFoundException("Lead"), context.Request)
+                ? ExternalMessages.For(new NotFoundException(Missing.Lead), context.Request)
                 : $"{title} {detail}"));
         }
         return Results.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = context.Request.Path }).ExecuteAsync(context);

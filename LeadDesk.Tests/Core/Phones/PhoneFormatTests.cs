@@ -63,13 +63,13 @@ public sealed class PhoneFormatTests
         Assert.Equal(expected, PhoneFormat.ToE164(typed, region));
 
     [Theory]
-    [InlineData("call me", PhoneFormat.NotANumber)]
-    [InlineData("---", PhoneFormat.NotANumber)]
-    [InlineData("555+1234567", PhoneFormat.NotANumber)]
-    [InlineData("+999 555 1234", PhoneFormat.UnknownCountryCode)]
-    [InlineData("12", PhoneFormat.TooFewDigits)]
-    [InlineData("12345", PhoneFormat.TooFewDigits)] // US numbers have 7 digits at least
-    [InlineData("+44 12", PhoneFormat.TooFewDigits)]
+    [InlineData("call me", "Enter a phone number, like +1 800 123 4567; spaces, dashes and brackets are fine.")]
+    [InlineData("---", "Enter a phone number, like +1 800 123 4567; spaces, dashes and brackets are fine.")]
+    [InlineData("555+1234567", "Enter a phone number, like +1 800 123 4567; spaces, dashes and brackets are fine.")]
+    [InlineData("+999 555 1234", "That country code does not exist. Start an international number with + and its country code, like +44 or +55.")]
+    [InlineData("12", "That is too few digits for a phone number.")]
+    [InlineData("12345", "That is too few digits for a phone number.")] // US numbers have 7 digits at least
+    [InlineData("+44 12", "That is too few digits for a phone number.")]
     public void Problem_ForInputThatIsNoPhoneNumber_SaysWhy(string typed, string message)
     {
         Assert.Equal(message, PhoneFormat.Problem(typed, "US"));

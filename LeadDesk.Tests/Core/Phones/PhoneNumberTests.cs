@@ -36,9 +36,9 @@ public sealed class PhoneNumberTests(SharedDatabase database) : IClassFixture<Sh
     }
 
     [Theory]
-    [InlineData("call me", PhoneFormat.NotANumber)]
-    [InlineData("+999 555 1234", PhoneFormat.UnknownCountryCode)]
-    [InlineData("12", PhoneFormat.TooFewDigits)]
+    [InlineData("call me", "Enter a phone number, like +1 800 123 4567; spaces, dashes and brackets are fine.")]
+    [InlineData("+999 555 1234", "That country code does not exist. Start an international number with + and its country code, like +44 or +55.")]
+    [InlineData("12", "That is too few digits for a phone number.")]
     [InlineData("1234567890123456", "That is too many digits for a phone number: at most 15, country code included.")]
     public async Task Create_WithAPhoneThatIsNoNumber_IsRefusedWithAFieldMessage_AndWritesNothing(string typed, string message)
     {

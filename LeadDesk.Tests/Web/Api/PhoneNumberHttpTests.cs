@@ -33,9 +33,9 @@ public sealed class PhoneNumberHttpTests(ApiAppFactory app) : IClassFixture<ApiA
     }
 
     [Theory]
-    [InlineData("call me", PhoneFormat.NotANumber)]
-    [InlineData("+999 555 1234", PhoneFormat.UnknownCountryCode)]
-    [InlineData("12345", PhoneFormat.TooFewDigits)]
+    [InlineData("call me", "Enter a phone number, like +1 800 123 4567; spaces, dashes and brackets are fine.")]
+    [InlineData("+999 555 1234", "That country code does not exist. Start an international number with + and its country code, like +44 or +55.")]
+    [InlineData("12345", "That is too few digits for a phone number.")]
     public async Task NativeCreate_WithAPhoneThatIsNoNumber_Is400WithThePhonesMessage_AndWritesNothing(string phone, string message)
     {
         var token = await app.DemoTokenAsync();

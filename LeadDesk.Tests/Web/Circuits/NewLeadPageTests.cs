@@ -151,7 +151,7 @@ public sealed class NewLeadPageTests(SharedDatabase database) : IClassFixture<Sh
     [InlineData("lead-email", "ana@", "Enter a valid email address, like name@example.com.")]
     [InlineData("lead-value", "lots", "Enter an amount, like 25000 or 25,000.50.")]
     [InlineData("lead-value", "-5", "Enter an amount between 0 and")]
-    [InlineData("lead-phone", "call me", PhoneFormat.NotANumber)]
+    [InlineData("lead-phone", "call me", "Enter a phone number, like +1 800 123 4567; spaces, dashes and brackets are fine.")]
     [InlineData("lead-first", "101 characters", "100 characters")]
     public async Task BadInput_ShowsTheMessageOnItsInput_KeepsEverythingTyped_AndWritesNothing(string inputId, string value, string message)
     {
