@@ -1,4 +1,5 @@
 using MudBlazor;
+using static LeadDesk.Web.Localization.Ui;
 
 namespace LeadDesk.Web.Components.Pages.Leads;
 
@@ -13,21 +14,24 @@ public static class LeadTabs
     public const string History = "history";
     public const string Documents = "documents";
 
-    public static readonly IReadOnlyList<(string Key, string Label, string Icon)> All =
+    /// <summary>The tabs with their labels in the current language (so read per render, never kept).</summary>
+    public static IReadOnlyList<(string Key, string Label, string Icon)> All =>
     [
-        (Overview, "Overview", Icons.Material.Outlined.Badge),
-        (Notes, "Notes", Icons.Material.Outlined.StickyNote2),
-        (Activities, "Activities", Icons.Material.Outlined.Event),
-        (Team, "Team", Icons.Material.Outlined.Groups),
-        (Products, "Products", Icons.Material.Outlined.Inventory2),
-        (History, "History", Icons.Material.Outlined.History),
-        (Documents, "Documents", Icons.Material.Outlined.AttachFile),
+        (Overview, T("Overview"), Icons.Material.Outlined.Badge),
+        (Notes, T("Notes"), Icons.Material.Outlined.StickyNote2),
+        (Activities, T("Activities"), Icons.Material.Outlined.Event),
+        (Team, T("Team"), Icons.Material.Outlined.Groups),
+        (Products, T("Products"), Icons.Material.Outlined.Inventory2),
+        (History, T("History"), Icons.Material.Outlined.History),
+        (Documents, T("Documents"), Icons.Material.Outlined.AttachFile),
     ];
 
-    public static int IndexOf(string tab) => All.Select(t => t.Key).ToList().IndexOf(tab);
+    private static readonly string[] Keys = [Overview, Notes, Activities, Team, Products, History, Documents];
+
+    public static int IndexOf(string tab) => Array.IndexOf(Keys, tab);
 
     /// <summary>The tab asked for, or the overview when it is missing or unknown.</summary>
-    public static string Normalize(string? tab) => All.Any(t => t.Key == tab) ? tab! : Overview;
+    public static string Normalize(string? tab) => Keys.Contains(tab) ? tab! : Overview;
 
     public static string Url(Guid leadId, string tab) => tab == Overview ? $"/leads/{leadId}" : $"/leads/{leadId}?tab={tab}";
 }

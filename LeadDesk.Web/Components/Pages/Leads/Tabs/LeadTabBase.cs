@@ -4,6 +4,7 @@ using LeadDesk.Web.Circuits;
 using LeadDesk.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using static LeadDesk.Web.Localization.Ui;
 
 namespace LeadDesk.Web.Components.Pages.Leads.Tabs;
 
@@ -107,7 +108,7 @@ public abstract class LeadTabBase<TData> : ComponentBase where TData : class
 
     /// <summary>Asks before something is deleted or removed.</summary>
     protected async Task<bool> ConfirmAsync(string question, string yes) =>
-        await Dialogs.ShowMessageBoxAsync("Are you sure?", question, yesText: yes, cancelText: "Cancel") == true;
+        await Dialogs.ShowMessageBoxAsync(T("Are you sure?"), question, yesText: yes, cancelText: T("Cancel")) == true;
 
     /// <summary>The first message for <paramref name="field"/>, to show on its input.</summary>
     protected static string? ErrorOf(IDictionary<string, string[]> errors, string field) =>
