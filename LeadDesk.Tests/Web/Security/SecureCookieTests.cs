@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace LeadDesk.Tests.Web.Security;
 
 /// <summary>
-/// Every cookie the app sets (antiforgery, sign-in, workspace, toast) is Secure outside Development, even when the app
+/// Every cookie the app sets (antiforgery, sign-in, workspace, language) is Secure outside Development, even when the app
 /// itself is reached over plain http (behind a proxy that ends TLS); in Development it is Secure only on https, which a
 /// configured proxy may report with X-Forwarded-Proto.
 /// </summary>
@@ -33,7 +33,14 @@ public sealed class SecureCookieTests : IDisposable
         var northwind = leads.QuerySelectorAll("form[action='/workspaces/switch'] button").First(b => b.TextContent.Contains("Northwind", StringComparison.Ordinal));
         await browser.SubmitFormAsync(page, new() { ["workspaceId"] = northwind.GetAttribute("value")! }, "form[action='/workspaces/switch']");
 
-        Assert.Equal([".AspNetCore.Antiforgery", "ld.auth", "ld.workspace"], jar.Names());
+        using var language = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["language"] = "pt-BR",
+            ["__RequestVerificationToken"] = await browser.AntiforgeryTokenAsync(page),
+        });
+        await browser.PostAsync(new Uri("/account/language", UriKind.Relative), language);
+
+        Assert.Equal([".AspNetCore.Antiforgery", "ld.auth", "ld.language", "ld.workspace"], jar.Names());
         Assert.All(jar.SetCookies, cookie => Assert.True(IsSecure(cookie) == secure, $"{environment}: {cookie}"));
     }
 
