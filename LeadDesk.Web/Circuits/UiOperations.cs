@@ -3,6 +3,7 @@ using LeadDesk.Core.Common;
 using LeadDesk.Core.Workspaces;
 using LeadDesk.Web.Auth;
 using Microsoft.AspNetCore.Components.Authorization;
+using static LeadDesk.Web.Localization.Ui;
 
 namespace LeadDesk.Web.Circuits;
 
@@ -56,11 +57,11 @@ public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStat
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
-            throw new ForbiddenException("Sign in again.");
+            throw new ForbiddenException(T("Sign in again."));
         }
         var memberships = await services.GetRequiredService<WorkspaceDirectory>().MembershipsOfAsync(userId, cancellationToken);
         var current = memberships.FirstOrDefault(m => m.WorkspaceId == workspace.WorkspaceId)
-            ?? throw new ForbiddenException("You are no longer a member of this workspace.");
+            ?? throw new ForbiddenException(T("You are no longer a member of this workspace."));
         services.GetRequiredService<CurrentActor>().Set(userId, current.WorkspaceId, current.Role);
         return (user, memberships, current);
     }

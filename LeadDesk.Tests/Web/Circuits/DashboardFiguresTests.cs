@@ -6,7 +6,7 @@ using LeadDesk.Web.Components.Interactive;
 
 namespace LeadDesk.Tests.Web.Circuits;
 
-public sealed class DashboardFiguresTests(SharedDatabase database) : IClassFixture<SharedDatabase>
+public sealed partial class DashboardFiguresTests(SharedDatabase database) : IClassFixture<SharedDatabase>
 {
     [Fact]
     public async Task TheFigures_AreTheWorkspacesCounts_ForWhatTheMemberMaySee()

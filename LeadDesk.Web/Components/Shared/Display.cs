@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeadDesk.Core.Activities;
 using LeadDesk.Core.Leads;
+using static LeadDesk.Web.Localization.Ui;
 
 namespace LeadDesk.Web.Components.Shared;
 
@@ -9,30 +10,30 @@ public static class Display
 {
     public static string Priority(LeadPriority priority) => priority switch
     {
-        LeadPriority.Low => "Low",
-        LeadPriority.High => "High",
-        LeadPriority.Critical => "Critical",
-        _ => "Medium",
+        LeadPriority.Low => T("Low"),
+        LeadPriority.High => T("High"),
+        LeadPriority.Critical => T("Critical"),
+        _ => T("Medium"),
     };
 
     public static string PriorityClass(LeadPriority priority) => $"ld-priority ld-priority-{priority.ToString().ToLowerInvariant()}";
 
     public static string Status(LeadStatus status) => status switch
     {
-        LeadStatus.Converted => "Converted",
-        LeadStatus.Disqualified => "Disqualified",
-        _ => "Open",
+        LeadStatus.Converted => T("Converted"),
+        LeadStatus.Disqualified => T("Disqualified"),
+        _ => T("Open"),
     };
 
     public static string Channel(LeadChannel channel) => channel switch
     {
         LeadChannel.Web => "Web",
         LeadChannel.Telegram => "Telegram",
-        LeadChannel.Email => "Email",
+        LeadChannel.Email => T("Email"),
         LeadChannel.Api => "API",
-        LeadChannel.Import => "Import",
-        LeadChannel.Form => "Web form",
-        _ => "Manual",
+        LeadChannel.Import => T("Import"),
+        LeadChannel.Form => T("Web form"),
+        _ => T("Manual"),
     };
 
     public static string ActivityIcon(ActivityType type) => type switch
@@ -58,9 +59,9 @@ public static class Display
 
     public static string Amount(decimal? amount) => amount is { } value ? value.ToString("C0", CultureInfo.CurrentCulture) : "—";
 
-    public static string Date(DateTime? utc) => utc is { } value ? value.ToString(Localization.Ui.T("MMM d, yyyy"), CultureInfo.CurrentCulture) : "—";
+    public static string Date(DateTime? utc) => utc is { } value ? value.ToString(T("MMM d, yyyy"), CultureInfo.CurrentCulture) : "—";
 
-    public static string DateTime(DateTime? utc) => utc is { } value ? value.ToString(Localization.Ui.T("MMM d, yyyy HH:mm 'UTC'"), CultureInfo.CurrentCulture) : "—";
+    public static string DateTime(DateTime? utc) => utc is { } value ? value.ToString(T("MMM d, yyyy HH:mm 'UTC'"), CultureInfo.CurrentCulture) : "—";
 
     /// <summary>ISO 8601 for <c>&lt;time datetime&gt;</c>.</summary>
     public static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
@@ -76,6 +77,10 @@ public static class Display
         _ => (bytes / (1024.0 * 1024)).ToString("0.# 'MB'", CultureInfo.CurrentCulture),
     };
 
-    public static string Count(int count, string singular, string? plural = null) =>
-        $"{count.ToString("N0", CultureInfo.CurrentCulture)} {(count == 1 ? singular : plural ?? singular + "s")}";
+    /// <summary>
+    /// "1 lead", "1.250 leads": <paramref name="one"/> or <paramref name="many"/>, whole texts with a <c>{0}</c> for the
+    /// count, translated by the caller (<c>Count(n, T("{0} lead"), T("{0} leads"))</c>); the count in the culture's digits.
+    /// </summary>
+    public static string Count(int count, string one, string many) =>
+        string.Format(CultureInfo.CurrentCulture, count == 1 ? one : many, count.ToString("N0", CultureInfo.CurrentCulture));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using static LeadDesk.Web.Localization.Ui;
 
 namespace LeadDesk.Web.Components.Shared;
 
@@ -11,9 +12,9 @@ public static class Money
     /// <summary>"$950", "$12.5K", "R$ 12,8 mi": short enough for a figure card.</summary>
     public static string Compact(decimal amount) => Math.Abs(amount) switch
     {
-        >= 1_000_000_000m => Scaled(amount / 1_000_000_000m, Localization.Ui.T("{0}B")),
-        >= 1_000_000m => Scaled(amount / 1_000_000m, Localization.Ui.T("{0}M")),
-        >= 10_000m => Scaled(amount / 1_000m, Localization.Ui.T("{0}K")),
+        >= 1_000_000_000m => Scaled(amount / 1_000_000_000m, T("{0}B")),
+        >= 1_000_000m => Scaled(amount / 1_000_000m, T("{0}M")),
+        >= 10_000m => Scaled(amount / 1_000m, T("{0}K")),
         _ => amount.ToString("C0", CultureInfo.CurrentCulture),
     };
 

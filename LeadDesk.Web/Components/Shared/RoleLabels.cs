@@ -1,4 +1,5 @@
 using LeadDesk.Core.Workspaces;
+using static LeadDesk.Web.Localization.Ui;
 
 namespace LeadDesk.Web.Components.Shared;
 
@@ -6,8 +7,8 @@ public static class RoleLabels
 {
     public static string For(WorkspaceRole role) => role switch
     {
-        WorkspaceRole.Admin => "Admin",
-        WorkspaceRole.Manager => "Manager",
-        _ => "Sales rep",
+        WorkspaceRole.Admin => T("Admin"),
+        WorkspaceRole.Manager => T("Manager"),
+        _ => T("Sales rep"),
     };
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using LeadDesk.Core.Common;
+using static LeadDesk.Web.Localization.Ui;
 
 namespace LeadDesk.Web.Components.Shared;
 
@@ -21,8 +22,9 @@ public static class UserProblem
     public static string Message(Exception exception) => exception switch
     {
         ValidationException validation => string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
-        ConflictException { ChangedBy: { } by, ChangedAt: { } at } conflict => $"{conflict.Message} {by} saved it at {Display.DateTime(at)}; reload to see their version.",
-        NotFoundException => $"{exception.Message} It may have been deleted, or it is no longer visible to you.",
+        ConflictException { ChangedBy: { } by, ChangedAt: { } at } conflict =>
+            T("{0} {1} saved it at {2}; reload to see their version.", conflict.Message, by, Display.DateTime(at)),
+        NotFoundException => T("{0} It may have been deleted, or it is no longer visible to you.", exception.Message),
         _ => exception.Message,
     };
 
