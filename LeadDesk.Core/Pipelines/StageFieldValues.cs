@@ -19,7 +19,7 @@ public static class StageFieldValues
         }
         switch (field.Type)
         {
-            case StageFieldType.Number when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number):
+            case StageFieldType.Number when TryParseNumber(text, CultureInfo.InvariantCulture, out var number):
                 return number.ToString(CultureInfo.InvariantCulture);
             case StageFieldType.Number:
                 error = Messages.T("{0} must be a number, like 1500 or 1500.50.", field.Label);
@@ -52,5 +52,26 @@ public static class StageFieldValues
                 }
                 return text;
         }
+    }
+
+    /// <summary>
+    /// A number as a person writes it in <paramref name="culture"/> ("1.500,50" in Portuguese) in the invariant spelling
+    /// Core stores ("1500.50"); anything that is not one is returned as typed, for <see cref="Normalize"/> to refuse.
+    /// </summary>
+    public static string? InvariantNumber(string? typed, CultureInfo culture) =>
+        typed is not null && TryParseNumber(typed.Trim(), culture, out var number) ? number.ToString(CultureInfo.InvariantCulture) : typed;
+
+    /// <summary>
+    /// A number in <paramref name="culture"/>'s spelling, its thousands grouped by three if at all: "1500,50" (a Brazilian
+    /// 1,500.50) is refused in the invariant spelling rather than read as 150050.
+    /// </summary>
+    private static bool TryParseNumber(string text, CultureInfo culture, out decimal number)
+    {
+        var format = culture.NumberFormat;
+        var whole = text.TrimStart('+', '-').Split(format.NumberDecimalSeparator)[0];
+        var groups = whole.Split(format.NumberGroupSeparator);
+        var wellGrouped = groups.Length == 1 || (groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3));
+        number = 0;
+        return wellGrouped && decimal.TryParse(text, NumberStyles.Number, culture, out number);
     }
 }

@@ -253,6 +253,8 @@ public sealed class LeadStageServiceTests(SharedDatabase database) : IClassFixtu
     [InlineData(StageFieldType.Number, "1500", "1500")]
     [InlineData(StageFieldType.Number, " 1500.50 ", "1500.50")]
     [InlineData(StageFieldType.Number, "-20", "-20")]
+    [InlineData(StageFieldType.Number, "1,500", "1500")]
+    [InlineData(StageFieldType.Number, "12,345,678.9", "12345678.9")]
     [InlineData(StageFieldType.Date, "2026-03-01", "2026-03-01")]
     [InlineData(StageFieldType.Date, "2026-03-01T10:30:00", "2026-03-01")]
     [InlineData(StageFieldType.Select, "gold", "Gold")]
@@ -281,6 +283,8 @@ public sealed class LeadStageServiceTests(SharedDatabase database) : IClassFixtu
     [Theory]
     [InlineData(StageFieldType.Number, "abc")]
     [InlineData(StageFieldType.Number, "12 500 kr")]
+    [InlineData(StageFieldType.Number, "1500,50")] // a Brazilian 1500.50, never 150050
+    [InlineData(StageFieldType.Number, "1.500,50")]
     [InlineData(StageFieldType.Date, "2026-13-01")]
     [InlineData(StageFieldType.Date, "01/03/2026")]
     [InlineData(StageFieldType.Date, "tomorrow")]

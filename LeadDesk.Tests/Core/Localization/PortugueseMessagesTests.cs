@@ -99,7 +99,7 @@ public sealed class PortugueseMessagesTests(SharedDatabase database) : IClassFix
             scope.Get<LeadStageService>().ChangeStageAsync(lead, acme.SecondStageId, new Dictionary<string, string?> { ["proposal_amount"] = "muito" }));
 
         var byField = error.ByField();
-        Assert.Equal(["Valor da proposta deve ser um número, como 1500 ou 1500.50 (com ponto como separador decimal)."], byField[LeadStageService.ValueKey("proposal_amount")]);
+        Assert.Equal(["Valor da proposta deve ser um número, como 1500."], byField[LeadStageService.ValueKey("proposal_amount")]);
         Assert.Equal(["Qualified exige Data de fechamento."], byField[LeadStageService.ValueKey("close_date")]);
     }
 

@@ -5,6 +5,7 @@ using LeadDesk.Core.Workspaces;
 using LeadDesk.Tests.Infrastructure;
 using LeadDesk.Tests.Web.Circuits.LeadTabs;
 using LeadDesk.Web.Components.Pages.Board;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -91,7 +92,7 @@ public sealed partial class BoardPageTests
         Assert.Equal(["Cancelar", "Mover lead"], buttons);
         Assert.Equal("Escolha a etapa para onde mover este lead.", unchosen);
         board.WaitForAssertion(() => Assert.Equal(["0", "1"], Read(board, "[data-testid=column-count]")));
-        Assert.Equal(["O lead Keyed Tester foi movido para Qualified."], Read(Snackbars(context)));
+        Assert.Equal(["Lead Keyed Tester movido para Qualified."], Read(Snackbars(context)));
     }
 
     [Fact]
@@ -119,6 +120,28 @@ public sealed partial class BoardPageTests
         Assert.Equal("Mover Asked Tester para Qualified", title);
         Assert.Equal(["Sim", "Não"], options);
         board.WaitForAssertion(() => Assert.Equal(["1", "0"], Read(board, "[data-testid=column-count]")));
+    }
+
+    [Fact]
+    public async Task ANumberTypedTheBrazilianWay_IsStoredAsThatNumber()
+    {
+        using var culture = TestCulture.Portuguese();
+        var acme = await TestData.NewWorkspaceAsync(Fixture);
+        var rep = await TestData.MemberAsync(Fixture, acme, "rep", WorkspaceRole.SalesRep);
+        await TestData.StageFieldAsync(Fixture, acme, acme.SecondStageId, "budget", "Orçamento", StageFieldType.Number);
+        var lead = await TestData.LeadAsync(Fixture, acme, "Asked");
+        await using var context = await ComponentContext.SignedInAsync(Fixture, rep, acme.WorkspaceId);
+        var dialogs = context.Render<MudDialogProvider>();
+        var board = await RenderBoardAsync(context);
+
+        var drop = DropAsync(board, lead, acme.SecondStageId);
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("input[data-field=budget]")));
+        await dialogs.Find("input[data-field=budget]").ChangeAsync(new ChangeEventArgs { Value = "1.500,50" });
+        dialogs.WaitForAssertion(() => Assert.Equal("1500,50", dialogs.Find("input[data-field=budget]").GetAttribute("value")));
+        await Button(dialogs, "Mover lead").ClickAsync(new MouseEventArgs());
+        await drop;
+
+        Assert.Equal(["1500.50"], await QueryAsync(acme, db => db.LeadStageValues.Where(v => v.LeadId == lead).Select(v => v.Value).ToListAsync()));
     }
 
     [Fact]
