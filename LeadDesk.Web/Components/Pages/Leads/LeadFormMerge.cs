@@ -1,4 +1,5 @@
 using LeadDesk.Core.Leads;
+using static LeadDesk.Web.Localization.Ui;
 
 namespace LeadDesk.Web.Components.Pages.Leads;
 
@@ -12,24 +13,26 @@ public sealed record FieldConflict(string Field, string Theirs, string Yours);
 /// </summary>
 public static class LeadFormMerge
 {
-    private sealed record Field(string Label, Func<LeadForm, string?> Get, Action<LeadForm, string?> Set);
+    /// <summary>The label is read when a conflict is listed, in that user's language.</summary>
+    private sealed record Field(Func<string> Label, Func<LeadForm, string?> Get, Action<LeadForm, string?> Set);
 
     private static readonly Field[] Fields =
     [
-        new("First name", f => f.FirstName, (f, v) => f.FirstName = v),
-        new("Last name", f => f.LastName, (f, v) => f.LastName = v),
-        new("Email", f => f.Email, (f, v) => f.Email = v),
-        new("Phone", f => f.Phone, (f, v) => f.Phone = v),
-        new("Company", f => f.Company, (f, v) => f.Company = v),
-        new("Job title", f => f.Title, (f, v) => f.Title = v),
-        new("Source", f => f.Source, (f, v) => f.Source = v),
-        new("Priority", f => f.Priority, (f, v) => f.Priority = v ?? ""),
-        new("Estimated value", f => f.EstimatedValue, (f, v) => f.EstimatedValue = v),
-        new("Follow the products total", f => f.ValueFromProducts ? "yes" : "no", (f, v) => f.ValueFromProducts = v == "yes"),
-        new("Score", f => f.Score, (f, v) => f.Score = v),
-        new("Owner", f => f.OwnerId, (f, v) => f.OwnerId = v),
-        new("Description", f => f.Description, (f, v) => f.Description = v),
-        new("Custom fields", CustomFieldsText, (f, v) => { }),
+        new(() => T("First name"), f => f.FirstName, (f, v) => f.FirstName = v),
+        new(() => T("Last name"), f => f.LastName, (f, v) => f.LastName = v),
+        new(() => T("Email"), f => f.Email, (f, v) => f.Email = v),
+        new(() => T("Phone"), f => f.Phone, (f, v) => f.Phone = v),
+        new(() => T("Company"), f => f.Company, (f, v) => f.Company = v),
+        new(() => T("Job title"), f => f.Title, (f, v) => f.Title = v),
+        new(() => T("Source"), f => f.Source, (f, v) => f.Source = v),
+        new(() => T("Priority"), f => f.Priority, (f, v) => f.Priority = v ?? ""),
+        new(() => T("Estimated value"), f => f.EstimatedValue, (f, v) => f.EstimatedValue = v),
+        // Shown as "yes"/"no" in the conflict list; read back in the same language within one merge.
+        new(() => T("Follow the products total"), f => f.ValueFromProducts ? T("yes") : T("no"), (f, v) => f.ValueFromProducts = v == T("yes")),
+        new(() => T("Score"), f => f.Score, (f, v) => f.Score = v),
+        new(() => T("Owner"), f => f.OwnerId, (f, v) => f.OwnerId = v),
+        new(() => T("Description"), f => f.Description, (f, v) => f.Description = v),
+        new(() => T("Custom fields"), CustomFieldsText, (f, v) => { }),
     ];
 
     /// <summary>Whether <paramref name="mine"/> differs from the version it was loaded from.</summary>
@@ -50,7 +53,7 @@ public static class LeadFormMerge
             }
             if (!Same(stored, before) && !Same(stored, yours))
             {
-                conflicts.Add(new FieldConflict(field.Label, stored ?? "", yours ?? ""));
+                conflicts.Add(new FieldConflict(field.Label(), stored ?? "", yours ?? ""));
             }
             field.Set(merged, yours);
         }

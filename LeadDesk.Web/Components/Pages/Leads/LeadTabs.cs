@@ -1,4 +1,5 @@
 using MudBlazor;
+using static LeadDesk.Web.Localization.Ui;
 
 namespace LeadDesk.Web.Components.Pages.Leads;
 
@@ -13,15 +14,16 @@ public static class LeadTabs
     public const string History = "history";
     public const string Documents = "documents";
 
-    public static readonly IReadOnlyList<(string Key, string Label, string Icon)> All =
+    /// <summary>Read on each use, so the labels are in the user's language.</summary>
+    public static IReadOnlyList<(string Key, string Label, string Icon)> All =>
     [
-        (Overview, "Overview", Icons.Material.Outlined.Badge),
-        (Notes, "Notes", Icons.Material.Outlined.StickyNote2),
-        (Activities, "Activities", Icons.Material.Outlined.Event),
-        (Team, "Team", Icons.Material.Outlined.Groups),
-        (Products, "Products", Icons.Material.Outlined.Inventory2),
-        (History, "History", Icons.Material.Outlined.History),
-        (Documents, "Documents", Icons.Material.Outlined.AttachFile),
+        (Overview, T("Overview"), Icons.Material.Outlined.Badge),
+        (Notes, T("Notes"), Icons.Material.Outlined.StickyNote2),
+        (Activities, T("Activities"), Icons.Material.Outlined.Event),
+        (Team, T("Team"), Icons.Material.Outlined.Groups),
+        (Products, T("Products"), Icons.Material.Outlined.Inventory2),
+        (History, T("History"), Icons.Material.Outlined.History),
+        (Documents, T("Documents"), Icons.Material.Outlined.AttachFile),
     ];
 
     public static int IndexOf(string tab) => All.Select(t => t.Key).ToList().IndexOf(tab);
