@@ -1,4 +1,5 @@
 using LeadDesk.Core.Leads;
+using LeadDesk.Tests.Infrastructure;
 using LeadDesk.Web.Components.Pages.Leads;
 
 namespace LeadDesk.Tests.Web;
@@ -60,5 +61,25 @@ public sealed class LeadFormMergeTests
 
         Assert.Equal(["size=50"], merged.CustomFields.Select(r => $"{r.Key}={r.Value}"));
         Assert.Equal([new FieldConflict("Custom fields", "size=10", "size=50")], conflicts);
+    }
+
+    [Fact]
+    public void InPortuguese_AConflict_IsListedUnderThePortugueseLabel_WithAmountsAndChoicesInPortuguese()
+    {
+        using var culture = TestCulture.Portuguese();
+        var loaded = Loaded with { EstimatedValue = 1_500.5m };
+        var mine = LeadForm.From(loaded);
+        mine.Company = "Minha Ltda";
+        mine.EstimatedValue = "2000,75";
+        mine.ValueFromProducts = true;
+
+        var (merged, conflicts) = LeadFormMerge.Merge(mine, LeadForm.From(loaded),
+            loaded with { Company = "Deles S.A.", EstimatedValue = 1_800m, ValueFromProducts = false, Version = 2 });
+
+        Assert.Equal("1500,5", LeadForm.From(loaded).EstimatedValue);
+        Assert.Equal(
+            [new FieldConflict("Empresa", "Deles S.A.", "Minha Ltda"), new FieldConflict("Valor estimado", "1800", "2000,75")],
+            conflicts);
+        Assert.True(merged.ValueFromProducts); // changed only here: kept, read back from "sim"
     }
 }

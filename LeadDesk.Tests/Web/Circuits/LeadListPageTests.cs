@@ -18,7 +18,7 @@ namespace LeadDesk.Tests.Web.Circuits;
 /// The interactive lead list (/leads): the grid's rows and total, every filter, sort and page of its URL, forgiving parsing,
 /// filters and sorting written back to the URL, the trash, and the bulk actions behind their confirmation.
 /// </summary>
-public sealed class LeadListPageTests(SharedDatabase database) : IClassFixture<SharedDatabase>
+public sealed partial class LeadListPageTests(SharedDatabase database) : IClassFixture<SharedDatabase>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
@@ -559,9 +559,10 @@ public sealed class LeadListPageTests(SharedDatabase database) : IClassFixture<S
         context.Services.GetRequiredService<NavigationManager>().NavigateTo("/leads?view=trash");
         Wait(page, () => Assert.Equal(new[] { first, second }.Order(), RowIds(page).Order()));
         Assert.Equal("Trash", page.Find("h1").TextContent.Trim());
-        await SelectAsync(page, first);
-        await SelectAsync(page, second);
-        var restoring = BulkButton(page, "Restore").ClickAsync(new MouseEventArgs());
+        // Found and used in one dispatch: the deletion re-renders the rows again (live refresh) at any moment.
+        await page.InvokeAsync(() => SelectAsync(page, first));
+        await page.InvokeAsync(() => SelectAsync(page, second));
+        var restoring = page.InvokeAsync(() => BulkButton(page, "Restore").ClickAsync(new MouseEventArgs()));
         var restoreQuestion = await AnswerAsync(dialogs, "Apply");
         await restoring;
 

@@ -22,7 +22,7 @@ namespace LeadDesk.Tests.Web.Circuits;
 /// workspace's region), the Core validator's messages on their inputs with everything typed kept, the live duplicate
 /// warning and its "create it anyway" tick, and what it refuses (another workspace's ids, a member who left).
 /// </summary>
-public sealed class NewLeadPageTests(SharedDatabase database) : IClassFixture<SharedDatabase>
+public sealed partial class NewLeadPageTests(SharedDatabase database) : IClassFixture<SharedDatabase>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 

@@ -75,7 +75,7 @@ public sealed class SettingsInPortugueseTests(SharedDatabase database) : IClassF
         page.WaitForElement("[data-testid=new-token]", Patience);
         Assert.Contains("Token “Site” criado — copie-o agora", page.Find("[data-testid=new-token]").TextContent, StringComparison.Ordinal);
         Assert.Equal(["Token “Site” criado: copie-o agora."], Snackbars(context, Severity.Success));
-        Assert.Equal(["Nome", "Token", "Escopos", "Criado", "Último uso", "Expira", "Status", "Ações"],
+        Assert.Equal(["Nome", "Token", "Escopos", "Criado em", "Último uso", "Expira", "Status", "Ações"],
             page.FindAll("[data-testid=token-table] th").Select(th => th.TextContent.Trim()));
         var cells = page.Find("[data-testid=token-table] td[data-token-id]").ParentElement!.Children.Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal(("nunca", "30 de jun. de 2027", "Ativo"), (cells[4], cells[5], cells[6]));

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text.Json;
 using FluentValidation.Results;
 using LeadDesk.Core.Leads;
+using static LeadDesk.Web.Localization.Ui;
 
 namespace LeadDesk.Web.Components.Pages.Leads;
 
 /// <summary>
 /// What the new-lead and overview forms post: text as typed, so a bad number comes back to the user as
-/// they typed it with a message, rather than being lost in binding.
+/// they typed it with a message, rather than being lost in binding. Amounts are written and read in the user's
+/// language ("25,000.50", "25.000,50").
 /// </summary>
 public sealed class LeadForm
 {
@@ -45,7 +47,7 @@ public sealed class LeadForm
         Source = lead.Source,
         Description = lead.Description,
         Priority = lead.Priority.ToString(),
-        EstimatedValue = lead.EstimatedValue?.ToString("0.##", CultureInfo.InvariantCulture),
+        EstimatedValue = lead.EstimatedValue?.ToString("0.##", CultureInfo.CurrentCulture),
         Score = lead.Score.ToString(CultureInfo.InvariantCulture),
         OwnerId = lead.OwnerId?.ToString(),
         ValueFromProducts = lead.ValueFromProducts,
@@ -64,18 +66,18 @@ public sealed class LeadForm
     }
 
     /// <summary>The typed values as the service's input; what does not parse is reported in <paramref name="errors"/>.</summary>
-    public T ToInput<T>(T blank, List<ValidationFailure> errors) where T : LeadInput
+    public TInput ToInput<TInput>(TInput blank, List<ValidationFailure> errors) where TInput : LeadInput
     {
         decimal? value = null;
         if (!string.IsNullOrWhiteSpace(EstimatedValue))
         {
-            if (decimal.TryParse(EstimatedValue.Replace(",", "", StringComparison.Ordinal).TrimStart('$'), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+            if (TryParseAmount(EstimatedValue, out var parsed))
             {
                 value = parsed;
             }
             else
             {
-                errors.Add(new ValidationFailure(nameof(EstimatedValue), "Enter an amount, like 25000 or 25,000.50."));
+                errors.Add(new ValidationFailure(nameof(EstimatedValue), T("Enter an amount, like 25000 or 25,000.50.")));
             }
         }
         int? score = null;
@@ -87,7 +89,7 @@ public sealed class LeadForm
             }
             else
             {
-                errors.Add(new ValidationFailure(nameof(Score), "Enter a whole number from 0 to 100."));
+                errors.Add(new ValidationFailure(nameof(Score), T("Enter a whole number from 0 to 100.")));
             }
         }
         var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -115,6 +117,19 @@ public sealed class LeadForm
             ValueFromProducts = ValueFromProducts,
             CustomFields = fields,
         };
+    }
+
+    /// <summary>
+    /// An amount in the current culture, with or without its currency symbol (or a dollar sign). Digit groups are of
+    /// three, so a decimal point typed the other language's way ("1500.50" in Portuguese) is refused, not read as 150050.
+    /// </summary>
+    private static bool TryParseAmount(string text, out decimal amount)
+    {
+        var format = CultureInfo.CurrentCulture.NumberFormat;
+        var whole = text.Split(format.CurrencyDecimalSeparator)[0];
+        amount = 0;
+        return whole.Split(format.CurrencyGroupSeparator).Skip(1).All(group => group.Count(char.IsAsciiDigit) == 3)
+            && decimal.TryParse(text.Trim().TrimStart('$'), NumberStyles.Currency, CultureInfo.CurrentCulture, out amount);
     }
 }
 
