@@ -5,8 +5,8 @@ Usage: python3 scripts/untranslated.py [files or folders]  (default: LeadDesk.We
 import pathlib, re, sys
 
 TEXT_ATTRS = r'(?:Label|aria-label|AriaLabel|Placeholder|HelperText|Title|title|alt|Text|Tooltip|ConfirmText|CancelText|ButtonText|Content|Message|Description|Subheader|Header)'
-ATTR = re.compile(TEXT_ATTRS + r'="([^"@]*[A-Za-z]{2,}[^"]*)"')
-KEYWORDS = {'else', 'if', 'foreach', 'var', 'in', 'case', 'break', 'default', 'switch', 'return', 'null', 'true', 'false', 'when', 'while', 'using', 'new', 'await', 'is', 'not'}
+ATTR = re.compile(TEXT_ATTRS + r'="(?!true"|false")([^"@]*[A-Za-z]{2,}[^"]*)"')
+KEYWORDS = {'LeadDesk', 'else', 'if', 'foreach', 'var', 'in', 'case', 'break', 'default', 'switch', 'return', 'null', 'true', 'false', 'when', 'while', 'using', 'new', 'await', 'is', 'not'}
 
 def strip_code(src):
     src = re.sub(r'@\*.*?\*@', lambda m: '\n' * m.group(0).count('\n'), src, flags=re.S)
@@ -29,7 +29,10 @@ def strip_code(src):
         out.append('\n' * src[j:m].count('\n')); k = m + 1
     return ''.join(out)
 
+CODE_LINE = re.compile(r'^\s*(@?(if|else|foreach|for|switch|case|while|var|break|default)\b|[{}]|@inject|@using|@T\(|@\()')
+
 def bare(text):
+    text = '\n'.join(line for line in text.split('\n') if not CODE_LINE.match(line))
     text = re.sub(r'@T\("(?:[^"\\]|\\.)*"(?:,[^)]*)?\)', ' ', text)
     for _ in range(3):
         text = re.sub(r'@\((?:[^()]|\([^()]*\))*\)', ' ', text)
