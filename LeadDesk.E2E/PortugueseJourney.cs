@@ -6,6 +6,9 @@ namespace LeadDesk.E2E;
 /// <summary>A Brazilian rep: a browser in Portuguese gets LeadDesk in Portuguese; the user menu switches language.</summary>
 public sealed class PortugueseJourney(AppServer app) : Journey(app)
 {
+    // Their own person: a language chosen here follows them to every later sign-in, and other journeys sign in in English.
+    private const string Rep2 = "rep2@demo.leaddesk.test";
+
     protected override string? Locale => "pt-BR";
 
     [Fact]
@@ -13,7 +16,7 @@ public sealed class PortugueseJourney(AppServer app) : Journey(app)
     {
         await Page.GotoAsync("/account/signin");
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "pt-BR");
-        await Page.Locator("#email").FillAsync(Rep1);
+        await Page.Locator("#email").FillAsync(Rep2);
         await Page.Locator("#password").FillAsync(Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Entrar" }).ClickAsync();
         await Expect(Heading).ToHaveTextAsync("Painel");
@@ -48,6 +51,11 @@ public sealed class PortugueseJourney(AppServer app) : Journey(app)
         await ChooseLanguageAsync("Português (Brasil)");
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "pt-BR");
         await Expect(Page.GetByRole(AriaRole.Tab, new() { Name = "Visão geral" })).ToBeVisibleAsync();
+
+        // No choice: the browser's language again (Portuguese here).
+        await ChooseLanguageAsync("Seguir o navegador");
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "pt-BR");
+        await Expect(Page.GetByTestId("account-menu")).ToBeAttachedAsync();
     }
 
     private async Task ChooseLanguageAsync(string language)
