@@ -56,10 +56,13 @@ public sealed class DashboardService(LeadDeskDbContext db, LeadAccess access, IC
             .Select(g => new { StageId = g.Key, Count = g.Count(), Value = g.Sum(l => l.EstimatedValue ?? 0m) })
             .ToDictionaryAsync(g => g.StageId, cancellationToken);
 
+        // The open leads' count and value come from the per-stage sums above (the board index carries the value); the other
+        // statuses are counted from the status index. Summing values per status read every lead row: ~0.5 s at 100,000.
         var byStatus = await leads
+            .Where(l => l.Status != LeadStatus.Open)
             .GroupBy(l => l.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count(), Value = g.Sum(l => l.EstimatedValue ?? 0m) })
-            .ToDictionaryAsync(g => g.Status, cancellationToken);
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
 
         var weekStart = StartOfWeek(clock.GetUtcNow().UtcDateTime);
         var newThisWeek = await leads.CountAsync(l => l.CreatedAt >= weekStart, cancellationToken);
@@ -80,31 +83,31 @@ public sealed class DashboardService(LeadDeskDbContext db, LeadAccess access, IC
         return new DashboardSummary(
             pipeline?.Name,
             summaries,
-            byStatus.GetValueOrDefault(LeadStatus.Open)?.Count ?? 0,
-            byStatus.GetValueOrDefault(LeadStatus.Open)?.Value ?? 0m,
+            perStage.Values.Sum(g => g.Count),
+            perStage.Values.Sum(g => g.Value),
             newThisWeek,
             mine,
-            byStatus.GetValueOrDefault(LeadStatus.Converted)?.Count ?? 0,
-            byStatus.GetValueOrDefault(LeadStatus.Disqualified)?.Count ?? 0,
+            byStatus.GetValueOrDefault(LeadStatus.Converted),
+            byStatus.GetValueOrDefault(LeadStatus.Disqualified),
             createdPerWeek,
             bySource);
     }
 
-    /// <summary>The last <see cref="Weeks"/> weeks, this one included; days counted in the database, weeks summed here.</summary>
+    /// <summary>
+    /// The last <see cref="Weeks"/> weeks, this one included: a count per week, each a seek on the creation-date index
+    /// (grouping by day made SQLite format every date in the window, ~60 ms at 100,000 leads).
+    /// </summary>
     private static async Task<IReadOnlyList<WeekCount>> CreatedPerWeekAsync(IQueryable<Lead> leads, DateTime weekStart, CancellationToken cancellationToken)
     {
-        var first = weekStart.AddDays(-7 * (Weeks - 1));
-        var perDay = await leads
-            .Where(l => l.CreatedAt >= first)
-            .GroupBy(l => l.CreatedAt.Date)
-            .Select(g => new { Day = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return [.. Enumerable.Range(0, Weeks).Select(week =>
+        var weeks = new List<WeekCount>(Weeks);
+        for (var week = Weeks - 1; week >= 0; week--)
         {
-            var monday = first.AddDays(7 * week);
-            var created = perDay.Where(d => d.Day >= monday && d.Day < monday.AddDays(7)).Sum(d => d.Count);
-            return new WeekCount(DateOnly.FromDateTime(monday), created);
-        })];
+            var monday = weekStart.AddDays(-7 * week);
+            var next = monday.AddDays(7);
+            var created = await leads.CountAsync(l => l.CreatedAt >= monday && l.CreatedAt < next, cancellationToken);
+            weeks.Add(new WeekCount(DateOnly.FromDateTime(monday), created));
+        }
+        return weeks;
     }
 
     private static async Task<IReadOnlyList<SourceCount>> BySourceAsync(IQueryable<Lead> leads, CancellationToken cancellationToken)

@@ -26,6 +26,7 @@ internal static partial class PageBenchmark
         ("lead list, sorted by name, page 40", "/leads?sort=name&dir=asc&page=40"),
         ("lead list, search \"smith\"", "/leads?q=smith"),
         ("board, Sales pipeline (10,000 open leads)", "/board"),
+        ("dashboard (figures, stages, 12 weeks, sources over 100,000 leads)", "/"),
     ];
 
     public static async Task<int> RunAsync(string database, int requests)
