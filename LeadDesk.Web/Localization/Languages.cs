@@ -19,8 +19,6 @@ public static class Languages
 
     private static readonly ConcurrentDictionary<(string Language, string Currency), CultureInfo> Formats = new();
 
-    public static bool IsPortuguese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "pt";
-
     /// <summary>One of the two language codes, or null for anything else (null means: follow the browser).</summary>
     public static string? Normalize(string? code) => code?.Trim().ToLowerInvariant() switch
     {
