@@ -110,6 +110,7 @@ public sealed partial class BoardPageTests
 
         var drop = DropAsync(board, lead, acme.SecondStageId);
         dialogs.WaitForAssertion(() => Assert.Contains("A etapa Qualified pede estes detalhes antes.", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.WaitForElement("[data-field=signed]"); // the stage's fields render after the dialog's text (slower on PostgreSQL)
         var title = Text(dialogs.Find(".mud-dialog-title h2"));
         await dialogs.Find("[data-field=signed]").Closest(".mud-select")!.MouseDownAsync(new MouseEventArgs());
         popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".mud-list-item")));

@@ -122,7 +122,8 @@ public sealed class LeadTabsPortugueseTests(DocumentsDatabase database) : IClass
         tab.WaitForAssertion(() => Assert.Equal("R$ 1.500,75", NoBreak(tab.Find("[data-testid=products-total]").TextContent)));
         Assert.Equal(["Produto", "Quantidade", "Preço unitário", "Desconto", "Total", "Ações"], tab.FindAll(".ld-products thead th").Select(h => h.TextContent.Trim()));
         Assert.Equal("1,5", tab.Find(".ld-products tbody td[data-label=Quantidade]").TextContent.Trim());
-        Assert.Equal((1.5m, 1_000.5m), await Fixture.QueryAsync(acme, db => db.LeadProducts.Where(p => p.LeadId == lead).Select(p => ValueTuple.Create(p.Quantity, p.UnitPrice)).SingleAsync()));
+        var saved = await Fixture.QueryAsync(acme, db => db.LeadProducts.Where(p => p.LeadId == lead).Select(p => new { p.Quantity, p.UnitPrice }).SingleAsync());
+        Assert.Equal((1.5m, 1_000.5m), (saved.Quantity, saved.UnitPrice));
         Assert.Equal(["Produto adicionado."], context.Snackbars());
         Assert.Equal("O valor estimado do lead é definido manualmente (R$ 5.000). Marque “Acompanhar o total dos produtos” na Visão geral para usar este total.",
             NoBreak(tab.Find("[data-testid=value-source]").TextContent));
