@@ -55,13 +55,6 @@ public static class StageFieldValues
     }
 
     /// <summary>
-    /// A number as a person writes it in <paramref name="culture"/> ("1.500,50" in Portuguese) in the invariant spelling
-    /// Core stores ("1500.50"); anything that is not one is returned as typed, for <see cref="Normalize"/> to refuse.
-    /// </summary>
-    public static string? InvariantNumber(string? typed, CultureInfo culture) =>
-        typed is not null && TryParseNumber(typed.Trim(), culture, out var number) ? number.ToString(CultureInfo.InvariantCulture) : typed;
-
-    /// <summary>
     /// A number in <paramref name="culture"/>'s spelling, its thousands grouped by three if at all: "1500,50" (a Brazilian
     /// 1,500.50) is refused in the invariant spelling rather than read as 150050.
     /// </summary>

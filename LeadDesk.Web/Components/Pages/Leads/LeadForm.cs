@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FluentValidation.Results;
 using LeadDesk.Core.Leads;
+using LeadDesk.Web.Components.Shared;
 using static LeadDesk.Web.Localization.Ui;
 
 namespace LeadDesk.Web.Components.Pages.Leads;
@@ -71,7 +72,7 @@ public sealed class LeadForm
         decimal? value = null;
         if (!string.IsNullOrWhiteSpace(EstimatedValue))
         {
-            if (TryParseAmount(EstimatedValue, out var parsed))
+            if (TypedNumber.TryRead(EstimatedValue, out var parsed))
             {
                 value = parsed;
             }
@@ -117,19 +118,6 @@ public sealed class LeadForm
             ValueFromProducts = ValueFromProducts,
             CustomFields = fields,
         };
-    }
-
-    /// <summary>
-    /// An amount in the current culture, with or without its currency symbol (or a dollar sign). Digit groups are of
-    /// three, so a decimal point typed the other language's way ("1500.50" in Portuguese) is refused, not read as 150050.
-    /// </summary>
-    private static bool TryParseAmount(string text, out decimal amount)
-    {
-        var format = CultureInfo.CurrentCulture.NumberFormat;
-        var whole = text.Split(format.CurrencyDecimalSeparator)[0];
-        amount = 0;
-        return whole.Split(format.CurrencyGroupSeparator).Skip(1).All(group => group.Count(char.IsAsciiDigit) == 3)
-            && decimal.TryParse(text.Trim().TrimStart('$'), NumberStyles.Currency, CultureInfo.CurrentCulture, out amount);
     }
 }
 
