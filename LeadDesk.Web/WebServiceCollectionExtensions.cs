@@ -31,6 +31,7 @@ public static class WebServiceCollectionExtensions
         services.AddTransient<MudBlazor.MudLocalizer, MudTranslations>();
         services.AddScoped<CircuitWorkspace>();
         services.AddScoped<UiOperations>();
+        services.AddSingleton<SharedReads>();
         // Keys in the database, encrypted with a certificate: any node behind a load balancer can read any node's cookies.
         services.AddLeadDeskDataProtection(configuration, environment.ContentRootPath);
         services.AddLeadDeskForwardedHeaders(configuration);

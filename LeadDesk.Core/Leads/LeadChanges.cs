@@ -15,6 +15,7 @@ public sealed record LeadsChanged(Guid WorkspaceId, IReadOnlyCollection<Guid> Le
 public sealed partial class LeadChangeNotifier(ILogger<LeadChangeNotifier> logger)
 {
     private readonly ConcurrentDictionary<Guid, ImmutableList<Action<LeadsChanged>>> _subscribers = new();
+    private readonly ConcurrentDictionary<Guid, long> _versions = new();
 
     /// <summary>Set by the relay when there is one: notices to send to the other nodes.</summary>
     internal Action<LeadsChanged>? Relay { get; set; }
@@ -26,6 +27,12 @@ public sealed partial class LeadChangeNotifier(ILogger<LeadChangeNotifier> logge
         return new Subscription(() => _subscribers.AddOrUpdate(workspaceId, _ => [], (_, list) => list.Remove(handler)));
     }
 
+    /// <summary>
+    /// How many changes of the workspace this node has heard of. It moves before the subscribers hear of a change, so a
+    /// read begun while it reads n shows every change up to n.
+    /// </summary>
+    public long Version(Guid workspaceId) => _versions.GetValueOrDefault(workspaceId);
+
     public void Publish(LeadsChanged change)
     {
         Deliver(change);
@@ -35,6 +42,7 @@ public sealed partial class LeadChangeNotifier(ILogger<LeadChangeNotifier> logge
     /// <summary>To this node's subscribers only (a notice from another node).</summary>
     internal void Deliver(LeadsChanged change)
     {
+        _versions.AddOrUpdate(change.WorkspaceId, 1, (_, version) => version + 1);
         if (!_subscribers.TryGetValue(change.WorkspaceId, out var handlers))
         {
             return;

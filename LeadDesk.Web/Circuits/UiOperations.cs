@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LeadDesk.Core.Common;
+using LeadDesk.Core.Leads;
 using LeadDesk.Core.Workspaces;
 using LeadDesk.Web.Auth;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -21,7 +22,7 @@ public sealed class CircuitWorkspace
 /// its components must not share one), with the actor read again from the database, so a removed member or a changed
 /// role takes effect on the next click, as it does on the next request of a static page.
 /// </summary>
-public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStateProvider authentication, CircuitWorkspace workspace)
+public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStateProvider authentication, CircuitWorkspace workspace, SharedReads shared)
 {
     public async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> operation, CancellationToken cancellationToken = default)
     {
@@ -36,6 +37,22 @@ public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStat
             await operation(services);
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// A live refresh's read of the leads <paramref name="filter"/> shows: checked for this circuit's user like any operation,
+    /// then shared with the other circuits that refresh after the same change and would read the same rows
+    /// (<see cref="SharedReads"/>). Rows depend on the role, and on the user when they see only their own leads or the
+    /// filter says "mine".
+    /// </summary>
+    public async Task<T> ReadSharedAsync<T>(LeadFilter filter, Func<IServiceProvider, Task<T>> read)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var (_, _, current) = await ActAsAsync(scope.ServiceProvider, CancellationToken.None);
+        var services = scope.ServiceProvider;
+        var personal = filter.Owner == LeadFilter.OwnerMe || await services.GetRequiredService<LeadAccess>().IsRestrictedAsync();
+        var reader = personal ? $"{current.Role}:{services.GetRequiredService<ICurrentActor>().UserId}" : current.Role.ToString();
+        return await shared.ReadAsync(current.WorkspaceId, reader, filter, () => read(services));
+    }
 
     /// <summary>
     /// Fills the circuit's own actor and workspace session, as the request middleware does for a static page: they decide

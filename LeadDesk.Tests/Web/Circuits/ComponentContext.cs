@@ -20,7 +20,8 @@ public sealed class ComponentContext : BunitContext
 {
     private readonly UiOperations _operations;
 
-    public ComponentContext(CoreFixture fixture, Guid userId, Guid workspaceId)
+    /// <param name="shared">The node's shared reads, when several contexts stand for several circuits of one node.</param>
+    public ComponentContext(CoreFixture fixture, Guid userId, Guid workspaceId, SharedReads? shared = null)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         // Pages read the database after their first render; a cold PostgreSQL query or two cores under load take longer
@@ -28,7 +29,8 @@ public sealed class ComponentContext : BunitContext
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices();
         _operations = new UiOperations(fixture.Services.GetRequiredService<IServiceScopeFactory>(), new SignedIn(userId),
-            new CircuitWorkspace { WorkspaceId = workspaceId });
+            new CircuitWorkspace { WorkspaceId = workspaceId },
+            shared ?? new SharedReads(fixture.Services.GetRequiredService<LeadChangeNotifier>(), TimeProvider.System));
         Services.AddSingleton(_operations);
         Services.AddSingleton(fixture.Services.GetRequiredService<LeadChangeNotifier>());
         Services.AddSingleton<CurrentActor>();
@@ -38,9 +40,9 @@ public sealed class ComponentContext : BunitContext
     }
 
     /// <summary>A context whose circuit actor and session are filled as Routes.razor fills them when a circuit starts.</summary>
-    public static async Task<ComponentContext> SignedInAsync(CoreFixture fixture, Guid userId, Guid workspaceId)
+    public static async Task<ComponentContext> SignedInAsync(CoreFixture fixture, Guid userId, Guid workspaceId, SharedReads? shared = null)
     {
-        var context = new ComponentContext(fixture, userId, workspaceId);
+        var context = new ComponentContext(fixture, userId, workspaceId, shared);
         await context._operations.ActInCircuitAsync(context.Services.GetRequiredService<CurrentActor>(), context.Services.GetRequiredService<WorkspaceSession>());
         return context;
     }

@@ -442,7 +442,7 @@ public sealed partial class LeadListPageTests(SharedDatabase database) : IClassF
         var page = await RenderListAsync(context, "/leads");
 
         await page.Find("[data-testid=lead-grid] thead input[type=checkbox]").ChangeAsync(new ChangeEventArgs { Value = true });
-        var ticked = page.FindAll("[data-testid=lead-grid] .mud-checkbox-true").Count;
+        var ticked = page.FindAll("[data-testid=lead-grid] input.ld-check").Count(box => box.HasAttribute("checked"));
         var selectedText = page.Find("[data-testid=bulk-actions] .ld-bulk-count").TextContent.Trim();
         var applying = await ChooseAsync(page, popovers, "Set priority", "High");
         var question = await AnswerAsync(dialogs, "Apply");
@@ -799,7 +799,7 @@ public sealed partial class LeadListPageTests(SharedDatabase database) : IClassF
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=bulk-actions]")), Patience);
         Assert.Equal(total, Total(page));
         Assert.Empty(page.FindAll("[data-testid=lead-grid] tbody tr[aria-selected=true]"));
-        Assert.Empty(page.FindAll("[data-testid=lead-grid] .mud-checkbox-true, [data-testid=lead-grid] .mud-checkbox-null")); // the header's too
+        Assert.DoesNotContain(page.FindAll("[data-testid=lead-grid] input.ld-check"), box => box.HasAttribute("checked")); // the header's too
     }
 
     private static void Wait(IRenderedComponent<LeadsPage> page, Action assertion) => page.WaitForAssertion(assertion, Patience);

@@ -1,5 +1,6 @@
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Data;
+using LeadDesk.Core.Leads;
 using LeadDesk.Core.Workspaces;
 using LeadDesk.Tests.Infrastructure;
 using LeadDesk.Web.Auth;
@@ -12,8 +13,11 @@ namespace LeadDesk.Tests.Web.Circuits;
 /// <summary>An interactive page's operations: each in its own scope, each with the membership read again.</summary>
 public sealed class UiOperationsTests(SharedDatabase database) : IClassFixture<SharedDatabase>
 {
-    private UiOperations OperationsOf(Guid userId, Guid workspaceId) =>
-        new(database.Fixture.Services.GetRequiredService<IServiceScopeFactory>(), new ComponentContext.SignedIn(userId), new CircuitWorkspace { WorkspaceId = workspaceId });
+    private UiOperations OperationsOf(Guid userId, Guid workspaceId, SharedReads? shared = null) =>
+        new(database.Fixture.Services.GetRequiredService<IServiceScopeFactory>(), new ComponentContext.SignedIn(userId), new CircuitWorkspace { WorkspaceId = workspaceId },
+            shared ?? NewNode());
+
+    private SharedReads NewNode() => new(database.Fixture.Services.GetRequiredService<LeadChangeNotifier>(), TimeProvider.System);
 
     [Fact]
     public async Task EachOperation_ActsAsTheMember_WithItsOwnDbContext()
@@ -67,6 +71,26 @@ public sealed class UiOperationsTests(SharedDatabase database) : IClassFixture<S
         var rep = await TestData.MemberAsync(database.Fixture, acme, "rep", WorkspaceRole.SalesRep);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => OperationsOf(rep, globex.WorkspaceId).RunAsync(_ => Task.CompletedTask));
+    }
+
+    [Fact]
+    public async Task ASharedRead_IsShared_AmongMembersOfTheSameRole_YetStillChecksEachMember()
+    {
+        var acme = await TestData.NewWorkspaceAsync(database.Fixture);
+        var first = await TestData.MemberAsync(database.Fixture, acme, "first", WorkspaceRole.Manager);
+        var second = await TestData.MemberAsync(database.Fixture, acme, "second", WorkspaceRole.Manager);
+        var node = NewNode();
+        var reads = 0;
+        Task<int> ReadAsync(IServiceProvider _) => Task.FromResult(++reads);
+
+        await OperationsOf(first, acme.WorkspaceId, node).ReadSharedAsync(new LeadFilter(), ReadAsync);
+        Assert.Equal(1, await OperationsOf(second, acme.WorkspaceId, node).ReadSharedAsync(new LeadFilter(), ReadAsync));
+        // "Mine" is not the same rows for two people.
+        await OperationsOf(first, acme.WorkspaceId, node).ReadSharedAsync(new LeadFilter { Owner = LeadFilter.OwnerMe }, ReadAsync);
+        Assert.Equal(3, await OperationsOf(second, acme.WorkspaceId, node).ReadSharedAsync(new LeadFilter { Owner = LeadFilter.OwnerMe }, ReadAsync));
+
+        await ChangeMembershipAsync(acme, second, (db, member) => db.WorkspaceMembers.Remove(member));
+        await Assert.ThrowsAsync<ForbiddenException>(() => OperationsOf(second, acme.WorkspaceId, node).ReadSharedAsync(new LeadFilter(), ReadAsync));
     }
 
     private async Task ChangeMembershipAsync(WorkspaceSeed workspace, Guid userId, Action<LeadDeskDbContext, WorkspaceMember> change)
