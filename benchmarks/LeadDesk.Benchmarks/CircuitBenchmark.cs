@@ -5,8 +5,8 @@ namespace LeadDesk.Benchmarks;
 
 /// <summary>
 /// The interactive pages in headless Chromium against the Release app: a list filter change and a board drop, timed in
-/// the page from the browser event to the updated DOM; then the same with <c>circuits</c> more tabs open (half on the
-/// list, half on the board), and the server's memory per open circuit.
+/// the page from the browser event to the updated DOM; then the same with <c>circuits</c> more tabs open (a third each on
+/// the list, the board and a lead page), and the server's memory per open circuit of each kind after a full collection.
 /// </summary>
 internal static class CircuitBenchmark
 {
@@ -74,25 +74,38 @@ internal static class CircuitBenchmark
             await SignInAsync(page);
 
             var quiet = (List: await FilterTimesAsync(page, samples), Drop: await DropTimesAsync(page, samples));
-            var baseline = ServerMegabytes(app);
+            var leads = await page.Locator(".ld-kcard a.ld-kcard-name").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+
+            // A third of the circuits on each page; the server's memory after each third, once a full collection ran.
             var tabs = new List<IPage>();
-            await OpenTabsAsync(context, tabs, "/leads", circuits / 2);
-            var withLists = ServerMegabytes(app);
-            await OpenTabsAsync(context, tabs, "/board", circuits - circuits / 2);
-            var withBoards = ServerMegabytes(app);
+            var memory = new List<(string Opened, int Count, Memory After)> { ("1 circuit (the measuring tab)", 0, await MemoryAsync(app)) };
+            var third = circuits / 3;
+            await OpenTabsAsync(context, tabs, _ => "/leads", third);
+            memory.Add(("lead list", third, await MemoryAsync(app)));
+            await OpenTabsAsync(context, tabs, _ => "/board", third);
+            memory.Add(("board", third, await MemoryAsync(app)));
+            await OpenTabsAsync(context, tabs, i => leads[i % leads.Length], circuits - 2 * third);
+            memory.Add(("lead page", circuits - 2 * third, await MemoryAsync(app)));
             var busy = (List: await FilterTimesAsync(page, samples), Drop: await DropTimesAsync(page, samples));
 
             Console.WriteLine($"{samples} samples each; {Environment.ProcessorCount} cores; SQLite; headless Chromium.");
             Console.WriteLine();
-            Console.WriteLine("| interaction (browser event → updated DOM) | p50 ms | p95 ms | with " + circuits + " circuits open: p50 | p95 |");
+            Console.WriteLine($"| interaction (browser event → updated DOM) | p50 ms | p95 ms | with {circuits} circuits open: p50 | p95 |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
             Row("list: a status filter chosen", quiet.List, busy.List);
             Row("board: a card dropped on another column", quiet.Drop, busy.Drop);
             Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"server memory (working set): {baseline:F0} MB with 1 circuit; +{circuits / 2} list circuits: {withLists:F0} MB " +
-                $"({(withLists - baseline) / (circuits / 2):F2} MB each); +{circuits - circuits / 2} board circuits: {withBoards:F0} MB " +
-                $"({(withBoards - withLists) / (circuits - circuits / 2):F2} MB each)"));
+            Console.WriteLine("| circuits opened | managed heap after a full GC, MB | per circuit | working set, MB | per circuit |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+            for (var i = 0; i < memory.Count; i++)
+            {
+                var (opened, count, after) = memory[i];
+                var before = i == 0 ? after : memory[i - 1].After;
+                Console.WriteLine(count == 0
+                    ? FormattableString.Invariant($"| {opened} | {after.Heap:F1} | | {after.WorkingSet:F0} | |")
+                    : FormattableString.Invariant(
+                        $"| +{count} {opened} | {after.Heap:F1} | {(after.Heap - before.Heap) / count:F2} | {after.WorkingSet:F0} | {(after.WorkingSet - before.WorkingSet) / count:F2} |"));
+            }
             return 0;
         }
         finally
@@ -161,21 +174,24 @@ internal static class CircuitBenchmark
         return times;
     }
 
-    private static async Task OpenTabsAsync(IBrowserContext context, List<IPage> tabs, string path, int count)
+    private static async Task OpenTabsAsync(IBrowserContext context, List<IPage> tabs, Func<int, string> path, int count)
     {
         for (var i = 0; i < count; i++)
         {
             var tab = await context.NewPageAsync();
-            await tab.GotoAsync(path);
+            await tab.GotoAsync(path(i));
             await tab.Locator("[data-ld-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
             tabs.Add(tab);
         }
-        await Task.Delay(TimeSpan.FromSeconds(5)); // the grids' first reads, and the GC, settle
+        await Task.Delay(TimeSpan.FromSeconds(5)); // the grids' first reads settle
     }
 
-    private static double ServerMegabytes(System.Diagnostics.Process app)
+    private sealed record Memory(double Heap, double WorkingSet);
+
+    private static async Task<Memory> MemoryAsync(System.Diagnostics.Process app)
     {
+        var heap = await ManagedHeap.AfterFullCollectionMegabytesAsync(app.Id);
         app.Refresh();
-        return app.WorkingSet64 / 1024.0 / 1024.0;
+        return new Memory(heap, app.WorkingSet64 / 1024.0 / 1024.0);
     }
 }

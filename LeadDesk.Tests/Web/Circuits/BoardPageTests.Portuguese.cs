@@ -35,7 +35,7 @@ public sealed partial class BoardPageTests
         Assert.Equal(["2", "1"], Read(board, "[data-testid=column-count]"));
         Assert.Equal(["R$ 12,5 mil", "R$ 950"], Read(board, "[data-testid=column-value]"));
         Assert.Equal(["2 leads, somando R$ 12,5 mil", "1 lead, somando R$ 950"], Read(board, ".ld-column-figures .ld-visually-hidden"));
-        Assert.Equal($"Leads em New", board.Find($".mud-drop-zone[identifier='{acme.FirstStageId}']").GetAttribute("aria-label"));
+        Assert.Equal($"Leads em New", board.Find($"[data-cards][data-stage-id='{acme.FirstStageId}']").GetAttribute("aria-label"));
         var card = board.Find($".ld-kcard[data-lead-id='{lead}']");
         Assert.Equal("R$ 1.500", Text(card.QuerySelector(".ld-kcard-value")!));
         Assert.Equal("Média", Text(card.QuerySelector(".ld-priority")!));

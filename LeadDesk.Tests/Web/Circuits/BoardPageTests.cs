@@ -115,6 +115,47 @@ public sealed partial class BoardPageTests(SharedDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task WhileACardIsDragged_ItFades_AndTheOtherColumnsShowTheyTakeIt_UntilTheDragEnds()
+    {
+        var acme = await TestData.NewWorkspaceAsync(Fixture);
+        var rep = await TestData.MemberAsync(Fixture, acme, "rep", WorkspaceRole.SalesRep);
+        var lead = await TestData.LeadAsync(Fixture, acme, "Dragged");
+        await using var context = await ComponentContext.SignedInAsync(Fixture, rep, acme.WorkspaceId);
+        var board = await RenderBoardAsync(context);
+        Assert.Equal("true", board.Find($".ld-kcard[data-lead-id='{lead}']").GetAttribute("draggable"));
+
+        await board.Find($".ld-kcard[data-lead-id='{lead}']").DragStartAsync(new DragEventArgs());
+
+        Assert.Contains("ld-kcard-dragging", board.Find($".ld-kcard[data-lead-id='{lead}']").ClassList);
+        Assert.Equal([acme.SecondStageId.ToString()], board.FindAll("[data-cards].ld-drop-ok").Select(z => z.GetAttribute("data-stage-id")));
+
+        await board.Find($".ld-kcard[data-lead-id='{lead}']").DragEndAsync(new DragEventArgs()); // given up outside the board
+        await board.Find($"[data-cards][data-stage-id='{acme.SecondStageId}']").DropAsync(new DragEventArgs()); // a stray drop: nothing is dragged
+
+        Assert.Empty(board.FindAll(".ld-kcard-dragging, .ld-drop-ok"));
+        Assert.Equal([lead], CardsIn(board, acme.FirstStageId));
+        Assert.Equal(acme.FirstStageId, await StageOfAsync(acme, lead));
+        Assert.Empty(Snackbars(context));
+    }
+
+    [Fact]
+    public async Task DroppingACard_OnItsOwnColumn_MovesNothing()
+    {
+        var acme = await TestData.NewWorkspaceAsync(Fixture);
+        var rep = await TestData.MemberAsync(Fixture, acme, "rep", WorkspaceRole.SalesRep);
+        var lead = await TestData.LeadAsync(Fixture, acme, "Stays");
+        await using var context = await ComponentContext.SignedInAsync(Fixture, rep, acme.WorkspaceId);
+        var board = await RenderBoardAsync(context);
+
+        await DropAsync(board, lead, acme.FirstStageId);
+
+        Assert.Equal([lead], CardsIn(board, acme.FirstStageId));
+        Assert.Equal(["1", "0"], Texts(board, "[data-testid=column-count]"));
+        Assert.Empty(Snackbars(context));
+        Assert.Empty(board.FindAll(".ld-kcard-dragging, .ld-drop-ok"));
+    }
+
+    [Fact]
     public async Task DroppingOnAStageThatAsksForDetails_OpensTheDialog_WhichSaysWhatIsMissingOrWrong_ThenMovesWithTheValue()
     {
         var acme = await TestData.NewWorkspaceAsync(Fixture);
@@ -278,12 +319,11 @@ public sealed partial class BoardPageTests(SharedDatabase database) : IClassFixt
         return board;
     }
 
-    /// <summary>Drags a card onto a column as the browser does (dragstart on the card, drop on the zone).</summary>
+    /// <summary>Drags a card onto a column's cards as the browser does (dragstart on the card, drop on the column).</summary>
     private static async Task DropAsync(IRenderedComponent<BoardPage> board, Guid leadId, Guid stageId)
     {
-        var item = board.FindAll(".mud-drop-item").Single(i => i.QuerySelector(".ld-kcard")?.GetAttribute("data-lead-id") == $"{leadId}");
-        await item.DragStartAsync(new DragEventArgs());
-        await board.Find($".mud-drop-zone[identifier='{stageId}']").DropAsync(new DragEventArgs());
+        await board.Find($".ld-kcard[data-lead-id='{leadId}']").DragStartAsync(new DragEventArgs());
+        await board.Find($"[data-cards][data-stage-id='{stageId}']").DropAsync(new DragEventArgs());
     }
 
     private static List<Guid> CardsIn(IRenderedComponent<BoardPage> board, Guid stageId) =>

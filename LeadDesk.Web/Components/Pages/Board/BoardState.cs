@@ -8,10 +8,7 @@ namespace LeadDesk.Web.Components.Pages.Board;
 /// <summary>What the board page reads in one operation; handed from the prerender to the circuit ([PersistentState]).</summary>
 public sealed record BoardData(PipelineBoard? Board, IReadOnlyList<PipelineInfo> Pipelines, IReadOnlyList<Member> Members, IReadOnlyList<string> Sources);
 
-/// <summary>
-/// A card on the board. A class, not a record: MudDropContainer keys its items by hash code, and two records with equal
-/// values would share one (MudBlazor #6622).
-/// </summary>
+/// <summary>A card on the board: the same instance while the lead stays on the board, whatever column it moves to.</summary>
 public sealed class BoardCardItem(BoardCard card, Guid stageId)
 {
     public BoardCard Card { get; set; } = card;
@@ -25,7 +22,6 @@ public sealed class BoardColumnState(StageInfo stage, int count, decimal value, 
     public int Count { get; set; } = count;
     public decimal Value { get; set; } = value;
     public bool HasRequiredFields { get; } = hasRequiredFields;
-    public string Zone { get; } = stage.Id.ToString();
 }
 
 /// <summary>The answer of <see cref="MoveLeadDialog"/>: the lead is now in <paramref name="StageId"/>.</summary>
