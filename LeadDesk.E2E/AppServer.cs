@@ -48,11 +48,12 @@ public sealed class AppServer : IAsyncLifetime
     }
 
     /// <summary>A browser context with no cookies; <paramref name="locale"/> sets its language (Accept-Language), en-US by default.</summary>
-    public Task<IBrowserContext> NewContextAsync(string? locale = null) => browser!.NewContextAsync(new()
+    public Task<IBrowserContext> NewContextAsync(string? locale = null, bool touch = false) => browser!.NewContextAsync(new()
     {
         BaseURL = BaseUrl,
         ViewportSize = new() { Width = 1280, Height = 800 },
         Locale = locale ?? "en-US",
+        HasTouch = touch,
     });
 
     public async Task DisposeAsync()

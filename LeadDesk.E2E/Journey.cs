@@ -26,9 +26,12 @@ public abstract partial class Journey(AppServer app) : IAsyncLifetime
     /// <summary>The browser's language for this journey's first browser.</summary>
     protected virtual string? Locale => null;
 
+    /// <summary>Whether this journey's first browser has a touch screen.</summary>
+    protected virtual bool Touch => false;
+
     public async Task InitializeAsync()
     {
-        context = await app.NewContextAsync(Locale);
+        context = await app.NewContextAsync(Locale, Touch);
         Page = await context.NewPageAsync();
     }
 

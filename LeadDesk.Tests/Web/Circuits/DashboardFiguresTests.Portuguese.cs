@@ -25,7 +25,7 @@ public sealed partial class DashboardFiguresTests
 
         page.WaitForAssertion(() => Assert.Equal("1.234", Text(page.Find("[data-testid=stat-open] .ld-figure-value"))));
         Assert.Equal("Painel", Text(page.Find("h1")));
-        Assert.Equal(["Leads abertos", "Valor em aberto no funil", "Novos nesta semana", "Meus leads abertos", "Convertido", "Desqualificado"],
+        Assert.Equal(["Leads abertos", "Valor em aberto no funil", "Novos nesta semana", "Meus leads abertos", "Leads convertidos", "Leads desqualificados"],
             page.FindAll(".ld-figure a").Select(Text));
         Assert.Equal("R$ 123,4 mil", Text(page.Find("[data-testid=stat-value] .ld-figure-value")));
         Assert.Equal("R$ 123.400", page.Find("[data-testid=stat-value] .ld-figure-value").GetAttribute("title")!.Replace('\u00a0', ' '));
