@@ -21,16 +21,17 @@ public sealed class TouchBoardJourney(AppServer app) : Journey(app)
         await WaitUntilInteractiveAsync();
         var card = Column("New").Locator(".ld-kcard");
         await Expect(card).ToHaveCountAsync(1);
-        var from = (await card.BoundingBoxAsync())!;
-        var to = (await Column("Contacted").Locator("[data-cards]").BoundingBoxAsync())!;
         var touch = await Page.Context.NewCDPSessionAsync(Page);
 
         // A finger that moves at once is a swipe: it scrolls, and carries nothing.
+        var from = (await card.BoundingBoxAsync())!;
         await TouchAsync(touch, "touchStart", from.X + 30, from.Y + 20);
-        await TouchAsync(touch, "touchMove", to.X + 40, to.Y + 40);
+        await TouchAsync(touch, "touchMove", from.X + 130, from.Y + 60);
         await TouchAsync(touch, "touchEnd");
 
         // A long press picks the card up: it fades, and the columns it can go to are outlined.
+        from = (await card.BoundingBoxAsync())!; // wherever the swipe scrolled it
+        var to = (await Column("Contacted").Locator("[data-cards]").BoundingBoxAsync())!;
         await TouchAsync(touch, "touchStart", from.X + 30, from.Y + 20);
         await Expect(Page.Locator(".ld-kcard-dragging")).ToHaveCountAsync(1);
         await Expect(Column("Contacted").Locator(".ld-drop-ok")).ToHaveCountAsync(1);
