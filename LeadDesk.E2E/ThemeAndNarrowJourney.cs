@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -24,7 +25,8 @@ public sealed class ThemeAndNarrowJourney(AppServer app) : Journey(app)
         await Page.SetViewportSizeAsync(Width, 740);
         await SignInAsAsync(Rep1);
         var last = Unique("Tanaka");
-        var path = await CreateLeadAsync("Yuki", last, $"{Unique("yuki")}@example.jp", Unique("Osaka Kilns "));
+        // A long email, as some are: the list must still fit the phone (it is the newest lead, at the top).
+        var path = await CreateLeadAsync("Yuki", last, $"{Unique("yuki.tanaka-nakamura")}@sales.osaka-kilns.example.jp", Unique("Osaka Kilns "));
 
         await Page.GotoAsync("/board");
         await WaitUntilInteractiveAsync();
@@ -58,6 +60,16 @@ public sealed class ThemeAndNarrowJourney(AppServer app) : Journey(app)
         await Expect(LeadRows.First).ToBeVisibleAsync();
         await Expect(Body).ToHaveCSSAsync("background-color", DarkBackground);
         await ExpectNoSidewaysScrollAsync("the lead list");
+        // Nor inside its card: the grid shows each row as "label value" lines, and a long email must wrap.
+        var grid = await Page.EvaluateAsync<string[]>("""
+            () => {
+              const table = document.querySelector('[data-testid=lead-grid] table');
+              const widest = [...table.querySelectorAll('tbody td > *')].sort((a, b) => b.scrollWidth - a.scrollWidth)[0];
+              return [String(Math.round(table.getBoundingClientRect().width)), String(table.closest('.mud-table-container').clientWidth), widest?.outerHTML.slice(0, 200) ?? ''];
+            }
+            """);
+        Assert.True(int.Parse(grid[0], CultureInfo.InvariantCulture) <= int.Parse(grid[1], CultureInfo.InvariantCulture) + 1,
+            $"the lead grid is {grid[0]} px wide in its {grid[1]} px card at {Width} px; its widest value: {grid[2]}");
         await ScreenshotAsync("leads-dark");
 
         await Page.GotoAsync(path);
