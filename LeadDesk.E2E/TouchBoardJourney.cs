@@ -23,19 +23,23 @@ public sealed class TouchBoardJourney(AppServer app) : Journey(app)
         await Expect(card).ToHaveCountAsync(1);
         var touch = await Page.Context.NewCDPSessionAsync(Page);
 
-        // A finger that moves at once is a swipe: it scrolls, and carries nothing.
-        var from = (await card.BoundingBoxAsync())!;
-        await TouchAsync(touch, "touchStart", from.X + 30, from.Y + 20);
-        await TouchAsync(touch, "touchMove", from.X + 130, from.Y + 60);
+        // A finger that moves at once is a swipe: it scrolls, and carries nothing. (The finger goes down on the card's
+        // figures, not its name: a gesture too quick to read as a swipe is a tap, and a tap on the name opens the lead.)
+        var from = await FiguresAsync(card);
+        await TouchAsync(touch, "touchStart", from.X, from.Y);
+        for (var step = 1; step <= 5; step++)
+        {
+            await TouchAsync(touch, "touchMove", from.X + step * 20, from.Y + step * 8);
+        }
         await TouchAsync(touch, "touchEnd");
 
         // A long press picks the card up: it fades, and the columns it can go to are outlined.
-        from = (await card.BoundingBoxAsync())!; // wherever the swipe scrolled it
+        from = await FiguresAsync(card); // wherever the swipe scrolled it
         var to = (await Column("Contacted").Locator("[data-cards]").BoundingBoxAsync())!;
-        await TouchAsync(touch, "touchStart", from.X + 30, from.Y + 20);
+        await TouchAsync(touch, "touchStart", from.X, from.Y);
         await Expect(Page.Locator(".ld-kcard-dragging")).ToHaveCountAsync(1);
         await Expect(Column("Contacted").Locator(".ld-drop-ok")).ToHaveCountAsync(1);
-        await TouchAsync(touch, "touchMove", (from.X + to.X) / 2, to.Y + 40);
+        await TouchAsync(touch, "touchMove", (from.X + to.X) / 2, from.Y);
         await TouchAsync(touch, "touchMove", to.X + 40, to.Y + 40);
         await Expect(Column("Contacted")).ToHaveAttributeAsync("data-touch-over", "");
         await ScreenshotAsync("touch-carrying", fullPage: false);
@@ -47,6 +51,13 @@ public sealed class TouchBoardJourney(AppServer app) : Journey(app)
         await Expect(Snackbar).ToContainTextAsync("moved to Contacted");
         await Expect(Page.Locator(".ld-kcard-dragging, .ld-drop-ok, [data-touch-over]")).ToHaveCountAsync(0);
         Assert.EndsWith($"/board?q={company}", Page.Url, StringComparison.Ordinal); // putting it down did not open the lead
+    }
+
+    /// <summary>The middle of the card's line of figures (value, priority, score, owner): no link there.</summary>
+    private static async Task<(float X, float Y)> FiguresAsync(ILocator card)
+    {
+        var figures = (await card.Locator(".ld-kcard-value").BoundingBoxAsync())!;
+        return (figures.X + figures.Width / 2, figures.Y + figures.Height / 2);
     }
 
     // Playwright has no long press or touch move; Chromium's DevTools protocol sends real touch events.
