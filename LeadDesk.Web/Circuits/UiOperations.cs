@@ -44,15 +44,14 @@ public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStat
     /// (<see cref="SharedReads"/>). Rows depend on the role, and on the user when they see only their own leads or the
     /// filter says "mine".
     /// </summary>
-    public async Task<T> ReadSharedAsync<T>(LeadFilter filter, Func<IServiceProvider, Task<T>> read)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var (_, _, current) = await ActAsAsync(scope.ServiceProvider, CancellationToken.None);
-        var services = scope.ServiceProvider;
-        var personal = filter.Owner == LeadFilter.OwnerMe || await services.GetRequiredService<LeadAccess>().IsRestrictedAsync();
-        var reader = personal ? $"{current.Role}:{services.GetRequiredService<ICurrentActor>().UserId}" : current.Role.ToString();
-        return await shared.ReadAsync(current.WorkspaceId, reader, filter, () => read(services));
-    }
+    public Task<T> ReadSharedAsync<T>(LeadFilter filter, Func<IServiceProvider, Task<T>> read) =>
+        RunAsync(async services =>
+        {
+            var actor = services.GetRequiredService<ICurrentActor>();
+            var personal = filter.Owner == LeadFilter.OwnerMe || await services.GetRequiredService<LeadAccess>().IsRestrictedAsync();
+            var reader = personal ? $"{actor.Role}:{actor.UserId}" : $"{actor.Role}";
+            return await shared.ReadAsync(actor.WorkspaceId!.Value, reader, filter, () => read(services));
+        });
 
     /// <summary>
     /// Fills the circuit's own actor and workspace session, as the request middleware does for a static page: they decide
