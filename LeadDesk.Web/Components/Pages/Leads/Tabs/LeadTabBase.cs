@@ -31,8 +31,12 @@ public abstract class LeadTabBase<TData> : ComponentBase where TData : class
     /// <summary>Bumped by the page when the lead changed; the tab then reads its data again.</summary>
     [Parameter] public int Revision { get; set; }
 
-    /// <summary>What the tab shows; null until the first read has finished, or when it was refused.</summary>
-    protected TData? Data { get; private set; }
+    /// <summary>
+    /// What the tab shows; null until the first read has finished, or when it was refused. The prerender's read is handed
+    /// to the circuit, which shows it without reading again.
+    /// </summary>
+    [PersistentState]
+    public TData? Data { get; set; }
 
     /// <summary>Why the tab has nothing to show (the lead is gone or not visible, the member was removed).</summary>
     protected string? Problem { get; private set; }
@@ -46,8 +50,12 @@ public abstract class LeadTabBase<TData> : ComponentBase where TData : class
     {
         if (_shown != (LeadId, Revision))
         {
+            var handedOver = _shown is null && Data is not null; // the prerender read it for this page
             _shown = (LeadId, Revision);
-            await ReloadAsync();
+            if (!handedOver)
+            {
+                await ReloadAsync();
+            }
         }
     }
 
