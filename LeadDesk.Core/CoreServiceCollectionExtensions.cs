@@ -2,6 +2,7 @@ using FluentValidation;
 using LeadDesk.Core.Accounts;
 using LeadDesk.Core.Activities;
 using LeadDesk.Core.ApiTokens;
+using LeadDesk.Core.Audit;
 using LeadDesk.Core.Board;
 using LeadDesk.Core.Dashboard;
 using LeadDesk.Core.Data;
@@ -116,6 +117,10 @@ public static class CoreServiceCollectionExtensions
 
         services.AddScoped<LeadAccess>();
         services.AddScoped<PipelineDirectory>();
+        services.AddSingleton<IValidator<PipelineInput>, PipelineInputValidator>();
+        services.AddSingleton<IValidator<StageInput>, StageInputValidator>();
+        services.AddScoped<PipelineSettingsService>();
+        services.AddScoped<SettingsAudit>();
         services.AddScoped<StageOwnership>();
         services.AddScoped<LeadService>();
         services.AddScoped<LeadStageService>();

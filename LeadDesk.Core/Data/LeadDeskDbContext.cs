@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using LeadDesk.Core.Accounts;
 using LeadDesk.Core.Activities;
 using LeadDesk.Core.ApiTokens;
+using LeadDesk.Core.Audit;
 using LeadDesk.Core.Documents;
 using LeadDesk.Core.History;
 using LeadDesk.Core.Integrations;
@@ -65,6 +66,7 @@ public partial class LeadDeskDbContext : IdentityUserContext<AppUser, Guid>, IDa
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<LegacyPhone> LegacyPhones => Set<LegacyPhone>();
+    public DbSet<SettingsChange> SettingsChanges => Set<SettingsChange>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery), shared by every web node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

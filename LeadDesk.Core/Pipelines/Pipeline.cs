@@ -50,16 +50,20 @@ public class Stage : WorkspaceEntity
     public const int NameMaxLength = 120;
     public const int ColorMaxLength = 16;
 
+    public const int MaxRottingDays = 3650;
+
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid PipelineId { get; private set; }
-    /// <summary>Stable machine name; also the "simple status" of an open lead in this stage (seeds 000–002).</summary>
-    public string Key { get; private set; }
+    /// <summary>Stable machine name, unique in its pipeline; also the "simple status" of an open lead in this stage (seeds 000–002).</summary>
+    public string Key { get; set; }
     public string Name { get; set; }
     /// <summary>CSS colour, <c>#rrggbb</c>.</summary>
     public string Color { get; set; }
     /// <summary>Win probability in percent, 0–100.</summary>
     public int Probability { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>Days without activity after which an open lead in this stage is rotting; null: it never rots.</summary>
+    public int? RottingDays { get; set; }
 
     /// <summary>What happens to the owner when a lead enters this stage.</summary>
     public StageOwnershipMode OwnershipMode { get; set; }
@@ -69,7 +73,6 @@ public class Stage : WorkspaceEntity
     public WorkspaceRole? OwnershipRole { get; set; }
     /// <summary>Round-robin state: who was given the last lead.</summary>
     public Guid? LastAssignedUserId { get; set; }
-
 
     public Stage(Guid pipelineId, string key, string name, string color, int probability)
     {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadDesk.Core.Pipelines;
 
-public sealed record StageInfo(Guid Id, Guid PipelineId, string Key, string Name, string Color, int Probability, int SortOrder);
+public sealed record StageInfo(Guid Id, Guid PipelineId, string Key, string Name, string Color, int Probability, int SortOrder, int? RottingDays);
 
 public sealed record PipelineInfo(Guid Id, string Name, bool IsDefault, IReadOnlyList<StageInfo> Stages);
 
@@ -30,7 +30,7 @@ public sealed class PipelineDirectory(LeadDeskDbContext db)
         var stages = await db.Stages.AsNoTracking()
             .Where(s => ids.Contains(s.PipelineId))
             .OrderBy(s => s.SortOrder)
-            .Select(s => new StageInfo(s.Id, s.PipelineId, s.Key, s.Name, s.Color, s.Probability, s.SortOrder))
+            .Select(s => new StageInfo(s.Id, s.PipelineId, s.Key, s.Name, s.Color, s.Probability, s.SortOrder, s.RottingDays))
             .ToListAsync(cancellationToken);
         _leadPipelines = pipelines
             .Select(p => new PipelineInfo(p.Id, p.Name, p.IsDefault, stages.Where(s => s.PipelineId == p.Id).ToList()))

@@ -10,6 +10,7 @@ public sealed class AuthorizationTests(LeadDeskAppFactory app) : IClassFixture<L
     [InlineData("/board")]
     [InlineData("/leads")]
     [InlineData("/settings")]
+    [InlineData("/settings/pipelines")]
     [InlineData("/settings/api-tokens")]
     [InlineData("/settings/web-forms")]
     [InlineData("/settings/webhooks")]
@@ -43,6 +44,7 @@ public sealed class AuthorizationTests(LeadDeskAppFactory app) : IClassFixture<L
     [InlineData(LeadDeskAppFactory.OtherRep, "/settings/webhooks")]
     [InlineData(LeadDeskAppFactory.Manager, "/settings")]
     [InlineData(LeadDeskAppFactory.Manager, "/settings/api-tokens")]
+    [InlineData(LeadDeskAppFactory.Manager, "/settings/pipelines")]
     public async Task NonAdmins_CannotOpenSettings_AndDoNotSeeTheLink(string email, string url)
     {
         var client = await app.SignedInAsync(email);
@@ -63,7 +65,7 @@ public sealed class AuthorizationTests(LeadDeskAppFactory app) : IClassFixture<L
         var page = await client.GetDocumentAsync("/settings/webhooks");
 
         Assert.Equal("Webhooks", page.QuerySelector("h1")?.TextContent.Trim());
-        Assert.Equal(["/settings", "/settings/api-tokens", "/settings/web-forms", "/settings/webhooks"],
+        Assert.Equal(["/settings", "/settings/pipelines", "/settings/api-tokens", "/settings/web-forms", "/settings/webhooks"],
             page.QuerySelectorAll("nav[aria-label=Settings] a").Select(a => a.GetAttribute("href")));
         Assert.Equal("page", page.QuerySelector("nav[aria-label=Settings] a[href='/settings/webhooks']")?.GetAttribute("aria-current"));
     }

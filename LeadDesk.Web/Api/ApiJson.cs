@@ -70,6 +70,16 @@ internal static class ApiJson
             ? null
             : value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) ? number : throw Validation.Error(name, $"{name} must be a number.");
 
+    public static int? Integer(JsonElement body, string name) =>
+        !body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
+            ? null
+            : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : throw Validation.Error(name, $"{name} must be a whole number.");
+
+    public static bool? Flag(JsonElement body, string name) =>
+        !body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
+            ? null
+            : value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw Validation.Error(name, $"{name} must be true or false.");
+
     public static DateTime? Time(JsonElement body, string name) =>
         !body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
             ? null

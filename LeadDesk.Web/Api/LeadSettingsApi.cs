@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LeadDesk.Core.Common;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Teams;
@@ -8,21 +9,45 @@ using LeadDesk.Core.Workspaces;
 namespace LeadDesk.Web.Api;
 
 /// <summary>
-/// <c>/api/v1/lead-settings</c> (seed 004), the parts that exist today: pipelines, stages and their fields,
-/// team roles, disqualification reasons and the product catalog, read-only. Editing arrives with the settings issue.
+/// <c>/api/v1/lead-settings</c> (seed 004). Reads for members who may view settings and <c>settings:read</c> tokens;
+/// writes for admins and <c>settings:write</c> tokens. Pipelines and stages are editable; team roles, disqualification
+/// reasons and the product catalog are read-only so far.
 /// </summary>
 internal static class LeadSettingsApi
 {
     public static void MapLeadSettingsApi(this RouteGroupBuilder api)
     {
         var settings = api.MapGroup("/lead-settings").WithTags("Lead settings").RequireAuthorization(Permissions.SettingsView);
-        settings.MapGet("/pipelines", PipelinesAsync).WithSummary("Pipelines of a module (leads), default first, with their stages");
+        settings.MapGet("/pipelines", async (string? module, PipelineSettingsService pipelines, CancellationToken ct) =>
+                Results.Ok(new ApiEnvelope<IReadOnlyList<PipelineSetup>>(true, await pipelines.ListAsync(ModuleOf(module), ct))))
+            .WithSummary("Pipelines of a module (leads or opportunities), default first, with their stages and the leads in each");
+        settings.MapPost("/pipelines", CreatePipelineAsync).RequireAuthorization(Permissions.SettingsAdmin)
+            .WithSummary("Create a pipeline (name, module); it starts with one stage, New").Produces<ApiEnvelope<PipelineSetup>>(StatusCodes.Status201Created);
+        settings.MapPut("/pipelines/{id:guid}", UpdatePipelineAsync).RequireAuthorization(Permissions.SettingsAdmin)
+            .WithSummary("Rename a pipeline (name) or make it its module's default (isDefault: true)");
+        settings.MapDelete("/pipelines/{id:guid}", async (Guid id, Guid? moveToStageId, PipelineSettingsService pipelines, CancellationToken ct) =>
+                Results.Ok(new ApiEnvelope<object>(true, new { leadsMoved = await pipelines.DeletePipelineAsync(id, moveToStageId, ct) })))
+            .RequireAuthorization(Permissions.SettingsAdmin)
+            .WithSummary("Delete a pipeline that is not the default; ?moveToStageId= (a stage of another pipeline) is required when it has leads");
+
         settings.MapGet("/stages", StagesAsync).WithSummary("Stages of a pipeline (or of the default one), in order");
+        settings.MapPost("/stages", CreateStageAsync).RequireAuthorization(Permissions.SettingsAdmin)
+            .WithSummary("Add a stage at the end of a pipeline (pipelineId, name, key, color, probability, rottingDays)")
+            .Produces<ApiEnvelope<StageSetup>>(StatusCodes.Status201Created);
+        settings.MapPut("/stages/reorder", ReorderStagesAsync).RequireAuthorization(Permissions.SettingsAdmin)
+            .WithSummary("Put a pipeline's stages in a new order (pipelineId, stageIds: every stage once)");
+        settings.MapPut("/stages/{id:guid}", UpdateStageAsync).RequireAuthorization(Permissions.SettingsAdmin)
+            .WithSummary("Change a stage; fields left out keep their values");
+        settings.MapDelete("/stages/{id:guid}", async (Guid id, Guid? moveToStageId, PipelineSettingsService pipelines, CancellationToken ct) =>
+                Results.Ok(new ApiEnvelope<object>(true, new { leadsMoved = await pipelines.DeleteStageAsync(id, moveToStageId, ct) })))
+            .RequireAuthorization(Permissions.SettingsAdmin)
+            .WithSummary("Delete a stage that is not its pipeline's only one; ?moveToStageId= is required when it has leads");
         settings.MapGet("/stages/{id:guid}/fields", async (Guid id, PipelineDirectory pipelines, CancellationToken ct) =>
                 await pipelines.StageAsync(id, ct) is null
                     ? throw new NotFoundException(Missing.Stage)
                     : Results.Ok(new ApiEnvelope<IReadOnlyList<StageFieldInfo>>(true, await pipelines.FieldsAsync(id, ct))))
             .WithSummary("The fields a stage asks for when a lead enters it");
+
         settings.MapGet("/team-roles", async (TeamService team, CancellationToken ct) => Results.Ok(new ApiEnvelope<IReadOnlyList<TeamRoleView>>(true, await team.RolesAsync(ct))))
             .WithSummary("Team roles a lead's team members can have");
         settings.MapGet("/disqualification-reasons", () => Results.Ok(new ApiEnvelope<IReadOnlyList<DisqualificationReason>>(true, DisqualificationReasons.All)))
@@ -31,26 +56,80 @@ internal static class LeadSettingsApi
             .WithSummary("The product catalog");
     }
 
-    private static async Task<IResult> PipelinesAsync(string? module, PipelineDirectory pipelines, CancellationToken cancellationToken)
+    private static PipelineModule ModuleOf(string? module) => module?.Trim().ToLowerInvariant() switch
     {
-        if (module is not null && !module.Equals("leads", StringComparison.OrdinalIgnoreCase))
-        {
-            return module.Equals("opportunities", StringComparison.OrdinalIgnoreCase)
-                ? Results.Ok(new ApiEnvelope<IReadOnlyList<PipelineInfo>>(true, []))
-                : throw Validation.Error("module", "module must be leads or opportunities.");
-        }
-        return Results.Ok(new ApiEnvelope<IReadOnlyList<PipelineInfo>>(true, await pipelines.LeadPipelinesAsync(cancellationToken)));
+        null or "" or "leads" => PipelineModule.Leads,
+        "opportunities" => PipelineModule.Opportunities,
+        _ => throw Validation.Error("module", "module must be leads or opportunities."),
+    };
+
+    private static async Task<IResult> CreatePipelineAsync(HttpContext context, PipelineSettingsService pipelines, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        var module = ModuleOf(ApiJson.Text(body, "module"));
+        var id = await pipelines.CreatePipelineAsync(new PipelineInput(ApiJson.Text(body, "name")), module, cancellationToken);
+        return Results.Created($"{ApiRoutes.LeadSettings}/pipelines/{id}", new ApiEnvelope<PipelineSetup>(true, await pipelines.PipelineAsync(id, cancellationToken)));
     }
 
-    private static async Task<IResult> StagesAsync(Guid? pipelineId, string? module, PipelineDirectory pipelines, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdatePipelineAsync(Guid id, HttpContext context, PipelineSettingsService pipelines, CancellationToken cancellationToken)
     {
-        if (module is not null && !module.Equals("leads", StringComparison.OrdinalIgnoreCase))
+        var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        var current = await pipelines.PipelineAsync(id, cancellationToken);
+        var isDefault = ApiJson.Flag(body, "isDefault");
+        if (isDefault == false && current.IsDefault)
         {
-            throw Validation.Error("module", "Only the leads module has pipelines so far.");
+            throw Validation.Error("isDefault", "A module always has a default pipeline: make another pipeline the default instead.");
         }
-        var pipeline = pipelineId is { } id
-            ? (await pipelines.LeadPipelinesAsync(cancellationToken)).FirstOrDefault(p => p.Id == id) ?? throw new NotFoundException(Missing.Pipeline)
-            : await pipelines.LeadPipelineAsync(null, cancellationToken);
-        return Results.Ok(new ApiEnvelope<IReadOnlyList<StageInfo>>(true, pipeline?.Stages ?? []));
+        if (ApiJson.Text(body, "name") is { } name)
+        {
+            await pipelines.RenamePipelineAsync(id, new PipelineInput(name), cancellationToken);
+        }
+        if (isDefault == true)
+        {
+            await pipelines.SetDefaultPipelineAsync(id, cancellationToken);
+        }
+        return Results.Ok(new ApiEnvelope<PipelineSetup>(true, await pipelines.PipelineAsync(id, cancellationToken)));
     }
+
+    private static async Task<IResult> StagesAsync(Guid? pipelineId, string? module, PipelineSettingsService pipelines, CancellationToken cancellationToken)
+    {
+        var all = await pipelines.ListAsync(ModuleOf(module), cancellationToken);
+        var pipeline = pipelineId is { } id
+            ? all.FirstOrDefault(p => p.Id == id) ?? throw new NotFoundException(Missing.Pipeline)
+            : all.Count > 0 ? all[0] : null;
+        return Results.Ok(new ApiEnvelope<IReadOnlyList<StageSetup>>(true, pipeline?.Stages ?? []));
+    }
+
+    private static async Task<IResult> CreateStageAsync(HttpContext context, PipelineSettingsService pipelines, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        var pipelineId = ApiJson.RequiredId(body, "pipelineId");
+        var id = await pipelines.CreateStageAsync(pipelineId, StageOf(body, null), cancellationToken);
+        return Results.Created($"{ApiRoutes.LeadSettings}/stages/{id}", new ApiEnvelope<StageSetup>(true, await pipelines.StageAsync(id, cancellationToken)));
+    }
+
+    private static async Task<IResult> UpdateStageAsync(Guid id, HttpContext context, PipelineSettingsService pipelines, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        await pipelines.UpdateStageAsync(id, StageOf(body, await pipelines.StageAsync(id, cancellationToken)), cancellationToken);
+        return Results.Ok(new ApiEnvelope<StageSetup>(true, await pipelines.StageAsync(id, cancellationToken)));
+    }
+
+    private static async Task<IResult> ReorderStagesAsync(HttpContext context, PipelineSettingsService pipelines, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        var pipelineId = ApiJson.RequiredId(body, "pipelineId");
+        await pipelines.ReorderStagesAsync(pipelineId, ApiJson.Ids(body, "stageIds"), cancellationToken);
+        return Results.Ok(new ApiEnvelope<PipelineSetup>(true, await pipelines.PipelineAsync(pipelineId, cancellationToken)));
+    }
+
+    /// <summary>The stage in the body; a field left out keeps <paramref name="current"/>'s value (a new stage's defaults).</summary>
+    private static StageInput StageOf(JsonElement body, StageSetup? current) => new()
+    {
+        Name = ApiJson.Text(body, "name") ?? current?.Name,
+        Key = ApiJson.Text(body, "key") ?? current?.Key,
+        Color = ApiJson.Text(body, "color") ?? current?.Color,
+        Probability = ApiJson.Integer(body, "probability") ?? current?.Probability ?? 0,
+        RottingDays = body.TryGetProperty("rottingDays", out _) ? ApiJson.Integer(body, "rottingDays") : current?.RottingDays,
+    };
 }

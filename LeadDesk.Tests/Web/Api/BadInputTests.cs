@@ -420,7 +420,7 @@ public sealed class BadInputTests(ApiAppFactory app) : IClassFixture<ApiAppFacto
     [InlineData("/api/v1/leads/not-a-guid", HttpStatusCode.NotFound)]
     [InlineData("/api/v1/leads/00000000-0000-0000-0000-000000000000", HttpStatusCode.NotFound)]
     [InlineData("/api/v1/lead-settings/stages?pipelineId=abc", HttpStatusCode.BadRequest)]
-    [InlineData("/api/v1/lead-settings/stages?module=opportunities", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/lead-settings/stages?module=widgets", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/lead-settings/pipelines?module=widgets", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/lead-settings/stages/00000000-0000-0000-0000-000000000000/fields", HttpStatusCode.NotFound)]
     public async Task OddUrls_AreClientErrors_InTheApiFormat(string url, HttpStatusCode status)

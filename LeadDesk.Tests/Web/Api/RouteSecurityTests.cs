@@ -24,11 +24,12 @@ public sealed class RouteSecurityApp : ApiAppFactory
 
 /// <summary>
 /// Real ids to fill route parameters with: a demo lead and its note, product line, document and team member, a stage with
-/// fields, and a second lead for the erase route (which leaves no lead for the routes after it).
+/// fields, a second lead for the erase route (which leaves no lead for the routes after it), and a pipeline of its own with
+/// one stage for the settings routes to change and delete.
 /// </summary>
 public sealed record RouteWorld(
     Guid LeadId, string FirstName, string Email, Guid NoteId, string NoteBody, Guid LineId, Guid DocumentId, string FileName,
-    Guid TeamUserId, Guid StageId, Guid ContactedStageId, Guid ProductId, Guid ErasableLeadId)
+    Guid TeamUserId, Guid StageId, Guid ContactedStageId, Guid ProductId, Guid ErasableLeadId, Guid PipelineId, Guid PipelineStageId)
 {
     public static async Task<RouteWorld> CreateAsync(ApiAppFactory app)
     {
@@ -51,8 +52,11 @@ public sealed record RouteWorld(
         await (await client.PostAsync($"{ApiRoutes.Leads}/{lead}/team", token, new { userId = user, role = "sales_rep" })).ExpectAsync(HttpStatusCode.Created);
         var erasable = (await (await client.PostAsync(ApiRoutes.Leads, token, new { firstName = Unique("Erasable"), lastName = "Prospect", email = $"{Unique("erasable")}@hidden.example" }))
             .ExpectAsync(HttpStatusCode.Created)).GetProperty("data").Id();
+        var pipeline = (await (await client.PostAsync($"{ApiRoutes.LeadSettings}/pipelines", token, new { name = Unique("Route pipeline ") }))
+            .ExpectAsync(HttpStatusCode.Created)).GetProperty("data");
         return new RouteWorld(lead, firstName, email, note, noteBody, line, document, fileName, user,
-            (await app.StageAsync("proposal")).Id, (await app.StageAsync("contacted")).Id, product, erasable);
+            (await app.StageAsync("proposal")).Id, (await app.StageAsync("contacted")).Id, product, erasable,
+            pipeline.Id(), pipeline.GetProperty("stages")[0].Id());
     }
 
     /// <summary>What must never appear in another workspace's answer.</summary>
@@ -123,6 +127,13 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
         ("POST /api/v1/leads/{id}/restore", _ => null),
         (EraseRoute, _ => null),
         ("DELETE /api/v1/leads/bulk-delete", w => new { ids = new[] { w.LeadId } }),
+        ("POST /api/v1/lead-settings/pipelines", _ => new { name = Unique("Another pipeline ") }),
+        ("PUT /api/v1/lead-settings/stages/reorder", w => new { pipelineId = w.PipelineId, stageIds = new[] { w.PipelineStageId } }),
+        ("POST /api/v1/lead-settings/stages", w => new { pipelineId = w.PipelineId, name = "Second" }),
+        ("PUT /api/v1/lead-settings/stages/{id}", _ => new { probability = 40 }),
+        ("DELETE /api/v1/lead-settings/stages/{id}", _ => null),
+        ("PUT /api/v1/lead-settings/pipelines/{id}", _ => new { name = Unique("Renamed pipeline ") }),
+        ("DELETE /api/v1/lead-settings/pipelines/{id}", _ => null),
         ("GET /api/external/v1/leads", _ => null),
         ("POST /api/external/v1/leads", _ => new { name = "Route Check", email = $"{Unique("route")}@example.com" }),
         ("PUT /api/external/v1/leads/{id}/status", _ => new { status = "contacted" }),
@@ -375,7 +386,9 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
         var body = Samples.Single(s => s.Key == route.Key).Body(world);
         var url = Parameter().Replace(route.Pattern, match => match.Groups[1].Value switch
         {
-            "id" when route.Pattern.StartsWith($"{ApiRoutes.Native}/lead-settings/stages/", StringComparison.Ordinal) => world.StageId.ToString(),
+            "id" when route.Key == "GET /api/v1/lead-settings/stages/{id}/fields" => world.StageId.ToString(),
+            "id" when route.Pattern.StartsWith($"{ApiRoutes.LeadSettings}/stages/", StringComparison.Ordinal) => world.PipelineStageId.ToString(),
+            "id" when route.Pattern.StartsWith($"{ApiRoutes.LeadSettings}/pipelines/", StringComparison.Ordinal) => world.PipelineId.ToString(),
             "id" when route.Key == EraseRoute => world.ErasableLeadId.ToString(),
             "id" => world.LeadId.ToString(),
             "noteId" => world.NoteId.ToString(),

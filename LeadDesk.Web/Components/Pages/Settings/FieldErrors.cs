@@ -18,6 +18,10 @@ public sealed class FieldErrors
 
     public void Show(Exception refusal) => _byField = UserProblem.ByField(refusal);
 
+    /// <summary>The messages about anything but <paramref name="shown"/> (a refusal of the whole change): said above the form.</summary>
+    public IEnumerable<string> Except(params string[] shown) =>
+        _byField.Where(e => !shown.Contains(e.Key, StringComparer.OrdinalIgnoreCase)).SelectMany(e => e.Value);
+
     public void Clear(string field) => _byField.Remove(field);
 
     public void ClearAll() => _byField = new Dictionary<string, string[]>();

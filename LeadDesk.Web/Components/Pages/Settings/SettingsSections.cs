@@ -15,6 +15,7 @@ public static class SettingsSections
     public static IReadOnlyList<SettingsSection> All =>
     [
         new(T("General"), Root, Icons.Material.Filled.Tune, T("Members, lead visibility, phone numbers, trash and erasures")),
+        new(T("Pipelines and stages"), "/settings/pipelines", Icons.Material.Filled.ViewKanban, T("The stages leads move through: order, colours, win probabilities, rotting")),
         new(T("API tokens"), "/settings/api-tokens", Icons.Material.Filled.Key, T("Keys for websites and tools that use the REST API")),
         new(T("Web forms"), "/settings/web-forms", Icons.Material.Filled.DynamicForm, T("Forms for your website whose submissions become leads")),
         new(T("Webhooks"), "/settings/webhooks", Icons.Material.Filled.Webhook, T("Signed calls to your systems when leads change")),
