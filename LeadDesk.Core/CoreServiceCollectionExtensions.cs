@@ -120,6 +120,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidator<PipelineInput>, PipelineInputValidator>();
         services.AddSingleton<IValidator<StageInput>, StageInputValidator>();
         services.AddScoped<PipelineSettingsService>();
+        services.AddSingleton<IValidator<StageFieldInput>, StageFieldInputValidator>();
+        services.AddScoped<StageFieldSettingsService>();
         services.AddScoped<SettingsAudit>();
         services.AddScoped<StageOwnership>();
         services.AddScoped<LeadService>();

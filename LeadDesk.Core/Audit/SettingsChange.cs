@@ -46,6 +46,7 @@ public static class SettingsAreas
 {
     public const string Pipeline = "pipeline";
     public const string Stage = "stage";
+    public const string StageField = "stage_field";
 }
 
 /// <summary>The actions a settings change records.</summary>

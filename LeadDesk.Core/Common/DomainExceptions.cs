@@ -16,6 +16,7 @@ public enum Missing
     WebForm,
     Webhook,
     ApiToken,
+    StageField,
 }
 
 /// <summary>The row does not exist, is in another workspace, or is not visible to the actor: all answer 404.</summary>
@@ -28,6 +29,7 @@ public sealed class NotFoundException(Missing what) : Exception(MessageOf(what))
         Missing.Lead => Messages.T("Lead was not found."),
         Missing.Stage => Messages.T("Stage was not found."),
         Missing.Pipeline => Messages.T("Pipeline was not found."),
+        Missing.StageField => Messages.T("Stage field was not found."),
         Missing.Note => Messages.T("Note was not found."),
         Missing.Document => Messages.T("Document was not found."),
         Missing.DocumentFile => Messages.T("Document file was not found."),

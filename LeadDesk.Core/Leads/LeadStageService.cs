@@ -106,6 +106,10 @@ public sealed class LeadStageService(
             var given = values.TryGetValue(field.Key, out var raw);
             string? error = null;
             var value = given ? StageFieldValues.Normalize(field, raw, out error) : null;
+            if (field.Type == StageFieldType.User && value is not null && !await access.IsMemberAsync(Guid.Parse(value), cancellationToken))
+            {
+                error = Messages.T("{0} must be a member of the workspace.", field.Label);
+            }
             if (given && error is not null)
             {
                 failures.Add(new ValidationFailure(ValueKey(field.Key), error));

@@ -9,7 +9,14 @@ public enum StageFieldType
     Number = 1,
     Date = 2,
     Select = 3,
+    /// <summary>A checkbox: yes or no.</summary>
     Boolean = 4,
+    /// <summary>Text over several lines.</summary>
+    LongText = 5,
+    /// <summary>An amount in the workspace's currency, kept to the cent.</summary>
+    Money = 6,
+    /// <summary>A member of the workspace, kept as their user id.</summary>
+    User = 7,
 }
 
 /// <summary>
@@ -25,7 +32,7 @@ public class StageField : WorkspaceEntity
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid StageId { get; private set; }
     /// <summary>The name API clients use in <c>stageFieldValues</c>, e.g. <c>close_date</c>.</summary>
-    public string Key { get; private set; }
+    public string Key { get; set; }
     public string Label { get; set; }
     public StageFieldType Type { get; set; }
     public bool IsRequired { get; set; }

@@ -24,6 +24,16 @@ public static class StageFieldValues
             case StageFieldType.Number:
                 error = Messages.T("{0} must be a number, like 1500 or 1500.50.", field.Label);
                 return null;
+            case StageFieldType.Money when TryParseNumber(text, CultureInfo.InvariantCulture, out var amount):
+                return Math.Round(amount, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture);
+            case StageFieldType.Money:
+                error = Messages.T("{0} must be an amount, like 1500 or 1500.50.", field.Label);
+                return null;
+            case StageFieldType.User when Guid.TryParse(text, out var userId):
+                return userId.ToString(); // a member of the workspace: LeadStageService checks, it has the database
+            case StageFieldType.User:
+                error = Messages.T("{0} must be a member of the workspace.", field.Label);
+                return null;
             case StageFieldType.Date when DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var date):
                 return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             case StageFieldType.Date:

@@ -10,8 +10,8 @@ namespace LeadDesk.Web.Api;
 
 /// <summary>
 /// <c>/api/v1/lead-settings</c> (seed 004). Reads for members who may view settings and <c>settings:read</c> tokens;
-/// writes for admins and <c>settings:write</c> tokens. Pipelines and stages are editable; team roles, disqualification
-/// reasons and the product catalog are read-only so far.
+/// writes for admins and <c>settings:write</c> tokens. Pipelines, stages and stage fields are editable; team roles,
+/// disqualification reasons and the product catalog are read-only so far.
 /// </summary>
 internal static class LeadSettingsApi
 {
@@ -47,6 +47,15 @@ internal static class LeadSettingsApi
                     ? throw new NotFoundException(Missing.Stage)
                     : Results.Ok(new ApiEnvelope<IReadOnlyList<StageFieldInfo>>(true, await pipelines.FieldsAsync(id, ct))))
             .WithSummary("The fields a stage asks for when a lead enters it");
+        settings.MapPost("/stages/{id:guid}/fields", CreateFieldAsync).RequireAuthorization(Permissions.SettingsAdmin)
+            .WithSummary("Add a field to a stage (label, key, type: text, long_text, number, money, date, select, boolean, user; isRequired; options for a select)")
+            .Produces<ApiEnvelope<StageFieldInfo>>(StatusCodes.Status201Created);
+        settings.MapPut("/stages/{id:guid}/fields/{fieldId:guid}", UpdateFieldAsync).RequireAuthorization(Permissions.SettingsAdmin)
+            .WithSummary("Change a stage field; fields left out keep their values, and a change that existing values would not fit is refused");
+        settings.MapDelete("/stages/{id:guid}/fields/{fieldId:guid}", async (Guid id, Guid fieldId, StageFieldSettingsService fields, CancellationToken ct) =>
+                Results.Ok(new ApiEnvelope<object>(true, new { valuesKeptInHistory = await fields.DeleteAsync(id, fieldId, ct) })))
+            .RequireAuthorization(Permissions.SettingsAdmin)
+            .WithSummary("Delete a stage field; each lead's value is written into its history first");
 
         settings.MapGet("/team-roles", async (TeamService team, CancellationToken ct) => Results.Ok(new ApiEnvelope<IReadOnlyList<TeamRoleView>>(true, await team.RolesAsync(ct))))
             .WithSummary("Team roles a lead's team members can have");
@@ -122,6 +131,56 @@ internal static class LeadSettingsApi
         await pipelines.ReorderStagesAsync(pipelineId, ApiJson.Ids(body, "stageIds"), cancellationToken);
         return Results.Ok(new ApiEnvelope<PipelineSetup>(true, await pipelines.PipelineAsync(pipelineId, cancellationToken)));
     }
+
+    private static async Task<IResult> CreateFieldAsync(Guid id, HttpContext context, StageFieldSettingsService fields, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        var fieldId = await fields.CreateAsync(id, FieldOf(body, null), cancellationToken);
+        return Results.Created($"{ApiRoutes.LeadSettings}/stages/{id}/fields/{fieldId}",
+            new ApiEnvelope<StageFieldInfo>(true, (await fields.ListAsync(id, cancellationToken)).First(f => f.Id == fieldId)));
+    }
+
+    private static async Task<IResult> UpdateFieldAsync(Guid id, Guid fieldId, HttpContext context, StageFieldSettingsService fields, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        var current = (await fields.ListAsync(id, cancellationToken)).FirstOrDefault(f => f.Id == fieldId) ?? throw new NotFoundException(Missing.StageField);
+        await fields.UpdateAsync(id, fieldId, FieldOf(body, current), cancellationToken);
+        return Results.Ok(new ApiEnvelope<StageFieldInfo>(true, (await fields.ListAsync(id, cancellationToken)).First(f => f.Id == fieldId)));
+    }
+
+    /// <summary>The stage field in the body; a field left out keeps <paramref name="current"/>'s value (a new field's defaults).</summary>
+    private static StageFieldInput FieldOf(JsonElement body, StageFieldInfo? current) => new()
+    {
+        Label = ApiJson.Text(body, "label") ?? current?.Label,
+        Key = ApiJson.Text(body, "key") ?? current?.Key,
+        Type = ApiJson.Text(body, "type") is { } type ? FieldTypeOf(type) : current?.Type ?? StageFieldType.Text,
+        IsRequired = ApiJson.Flag(body, "isRequired") ?? current?.IsRequired ?? false,
+        Options = body.TryGetProperty("options", out var options) ? OptionsOf(options) : current?.Choices ?? [],
+    };
+
+    private static StageFieldType FieldTypeOf(string type) => type.Trim().ToLowerInvariant() switch
+    {
+        "text" => StageFieldType.Text,
+        "long_text" or "textarea" => StageFieldType.LongText,
+        "number" => StageFieldType.Number,
+        "money" or "currency" => StageFieldType.Money,
+        "date" => StageFieldType.Date,
+        "select" => StageFieldType.Select,
+        "boolean" or "checkbox" => StageFieldType.Boolean,
+        "user" => StageFieldType.User,
+        _ => throw Validation.Error("type", "type must be text, long_text, number, money, date, select, boolean or user."),
+    };
+
+    /// <summary>A select's choices: an array of strings, or one string with a choice per line.</summary>
+    private static string[] OptionsOf(JsonElement options) => options.ValueKind switch
+    {
+        JsonValueKind.Null => [],
+        JsonValueKind.String => options.GetString()!.Split('\n'),
+        JsonValueKind.Array => [.. options.EnumerateArray().Select(o => o.ValueKind == JsonValueKind.String
+            ? o.GetString()!
+            : throw Validation.Error("options", "options must be text: an array of choices."))],
+        _ => throw Validation.Error("options", "options must be an array of choices."),
+    };
 
     /// <summary>The stage in the body; a field left out keeps <paramref name="current"/>'s value (a new stage's defaults).</summary>
     private static StageInput StageOf(JsonElement body, StageSetup? current) => new()

@@ -154,6 +154,37 @@ public sealed class LeadSettingsApiTests(ApiAppFactory app) : IClassFixture<ApiA
     }
 
     [Fact]
+    public async Task AStagesFields_AreAddedChangedAndDeleted()
+    {
+        var token = await app.DemoTokenAsync();
+        var pipeline = (await (await _client.PostAsync(Pipelines, token, new { name = "Fields" + Guid.NewGuid().ToString("N")[..6] })).ExpectAsync(HttpStatusCode.Created)).GetProperty("data");
+        var stage = pipeline.GetProperty("stages")[0].Id();
+        var fields = $"{Stages}/{stage}/fields";
+
+        var created = (await (await _client.PostAsync(fields, token, new { label = "Plan", type = "select", isRequired = true, options = (string[])["Pro", "Team"] }))
+            .ExpectAsync(HttpStatusCode.Created)).GetProperty("data");
+        var renamed = (await (await _client.PutAsync($"{fields}/{created.Id()}", token, new { label = "Plan chosen", options = "Pro\nTeam\nEnterprise" }))
+            .ExpectAsync(HttpStatusCode.OK)).GetProperty("data");
+        await (await _client.PostAsync(fields, token, new { label = "Odd", type = "colour" })).ExpectFieldErrorAsync("type");
+        await (await _client.PostAsync(fields, token, new { label = "Plan chosen", type = "text" })).ExpectFieldErrorAsync("label");
+        var listed = (await (await _client.GetAsync(fields, token)).ExpectAsync(HttpStatusCode.OK)).HasArray("data");
+        var deleted = await (await _client.DeleteAsync($"{fields}/{created.Id()}", token)).ExpectAsync(HttpStatusCode.OK);
+
+        created.HasId("stageId", stage);
+        created.HasString("key", "plan");
+        created.HasString("type", "select");
+        created.HasBoolean("isRequired", true);
+        Assert.Equal(["Pro", "Team"], created.HasArray("choices").Select(c => c.GetString()));
+        renamed.HasString("label", "Plan chosen");
+        renamed.HasString("key", "plan");
+        renamed.HasBoolean("isRequired", true);
+        Assert.Equal(["Pro", "Team", "Enterprise"], renamed.HasArray("choices").Select(c => c.GetString()));
+        Assert.Single(listed);
+        deleted.GetProperty("data").HasNumber("valuesKeptInHistory", 0);
+        Assert.Empty((await (await _client.GetAsync(fields, token)).ExpectAsync(HttpStatusCode.OK)).HasArray("data"));
+    }
+
+    [Fact]
     public async Task ASettingsReadToken_ReadsButDoesNotWrite()
     {
         var token = await app.TokenAsync(Demo, ApiScopes.SettingsRead);

@@ -29,7 +29,7 @@ public sealed class RouteSecurityApp : ApiAppFactory
 /// </summary>
 public sealed record RouteWorld(
     Guid LeadId, string FirstName, string Email, Guid NoteId, string NoteBody, Guid LineId, Guid DocumentId, string FileName,
-    Guid TeamUserId, Guid StageId, Guid ContactedStageId, Guid ProductId, Guid ErasableLeadId, Guid PipelineId, Guid PipelineStageId)
+    Guid TeamUserId, Guid StageId, Guid ContactedStageId, Guid ProductId, Guid ErasableLeadId, Guid PipelineId, Guid PipelineStageId, Guid FieldId)
 {
     public static async Task<RouteWorld> CreateAsync(ApiAppFactory app)
     {
@@ -54,9 +54,12 @@ public sealed record RouteWorld(
             .ExpectAsync(HttpStatusCode.Created)).GetProperty("data").Id();
         var pipeline = (await (await client.PostAsync($"{ApiRoutes.LeadSettings}/pipelines", token, new { name = Unique("Route pipeline ") }))
             .ExpectAsync(HttpStatusCode.Created)).GetProperty("data");
+        var pipelineStage = pipeline.GetProperty("stages")[0].Id();
+        var field = (await (await client.PostAsync($"{ApiRoutes.LeadSettings}/stages/{pipelineStage}/fields", token, new { label = "Budget", type = "money" }))
+            .ExpectAsync(HttpStatusCode.Created)).GetProperty("data").Id();
         return new RouteWorld(lead, firstName, email, note, noteBody, line, document, fileName, user,
             (await app.StageAsync("proposal")).Id, (await app.StageAsync("contacted")).Id, product, erasable,
-            pipeline.Id(), pipeline.GetProperty("stages")[0].Id());
+            pipeline.Id(), pipelineStage, field);
     }
 
     /// <summary>What must never appear in another workspace's answer.</summary>
@@ -131,6 +134,9 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
         ("PUT /api/v1/lead-settings/stages/reorder", w => new { pipelineId = w.PipelineId, stageIds = new[] { w.PipelineStageId } }),
         ("POST /api/v1/lead-settings/stages", w => new { pipelineId = w.PipelineId, name = "Second" }),
         ("PUT /api/v1/lead-settings/stages/{id}", _ => new { probability = 40 }),
+        ("POST /api/v1/lead-settings/stages/{id}/fields", _ => new { label = Unique("Route field "), type = "select", options = new[] { "A", "B" } }),
+        ("PUT /api/v1/lead-settings/stages/{id}/fields/{fieldId}", _ => new { isRequired = true }),
+        ("DELETE /api/v1/lead-settings/stages/{id}/fields/{fieldId}", _ => null),
         ("DELETE /api/v1/lead-settings/stages/{id}", _ => null),
         ("PUT /api/v1/lead-settings/pipelines/{id}", _ => new { name = Unique("Renamed pipeline ") }),
         ("DELETE /api/v1/lead-settings/pipelines/{id}", _ => null),
@@ -395,6 +401,7 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
             "documentId" => world.DocumentId.ToString(),
             "productId" => world.LineId.ToString(),
             "userId" => world.TeamUserId.ToString(),
+            "fieldId" => world.FieldId.ToString(),
             var name => throw new InvalidOperationException($"{route}: no value for the route parameter {name}; add one to this test."),
         });
         return await (client ?? _client).SendAsync(new HttpMethod(route.Method), url, token, body,

@@ -124,6 +124,35 @@ public sealed class PipelinesPageTests(SharedDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task AStagesFields_AreAddedInItsDialog_ASelectWithoutChoicesIsRefused_WithTheLabelKept()
+    {
+        var (acme, _, context) = await SignedInAsync(Fixture);
+        await using var _ = context;
+        var (page, dialogs, popovers) = Render<PipelinesPage>(context);
+
+        var opening = Button(page, "Fields Qualified asks for").ClickAsync(new MouseEventArgs());
+        dialogs.WaitForElement("[data-testid=no-fields]", Patience);
+        await TypeAsync(dialogs, "input[data-field=label]", "Plan");
+        await ChooseAsync(dialogs, popovers, "field-type", "Choice from a list");
+        await TickAsync(dialogs, "[data-field=required]", true);
+        await SubmitAsync(dialogs, "field-form");
+        dialogs.WaitForAssertion(() => Assert.Equal("A select field needs its choices, one per line.", FieldError(dialogs, "textarea[data-field=options]")), Patience);
+        Assert.Equal("Plan", dialogs.Find("input[data-field=label]").GetAttribute("value"));
+
+        await TypeAsync(dialogs, "textarea[data-field=options]", "Pro\nTeam");
+        await SubmitAsync(dialogs, "field-form");
+        dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("[data-field-id]")), Patience);
+        Assert.Contains("Field added.", Snackbars(context, Severity.Success));
+        await Button(dialogs, "Done").ClickAsync(new MouseEventArgs());
+        await opening.WaitAsync(Patience);
+
+        await using var scope = Fixture.ScopeAs(acme.WorkspaceId);
+        var field = Assert.Single(await scope.Get<PipelineDirectory>().FieldsAsync(acme.SecondStageId));
+        Assert.Equal(("plan", StageFieldType.Select, true), (field.Key, field.Type, field.IsRequired));
+        Assert.Equal(["Pro", "Team"], field.Choices);
+    }
+
+    [Fact]
     public async Task AnAdminDemotedWhileThePageIsOpen_IsRefused_AndNothingChanges()
     {
         var (acme, admin, context) = await SignedInAsync(Fixture);
