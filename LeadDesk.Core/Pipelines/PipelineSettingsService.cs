@@ -125,10 +125,9 @@ public sealed class PipelineSettingsService(
         {
             throw Validation.Error("id", Messages.T("{0} is the default pipeline. Make another pipeline the default first.", pipeline.Name));
         }
-        var moved = await RelocateAsync([.. pipeline.Stages], moveToStageId, pipeline, cancellationToken);
+        var (moved, target) = await RelocateAsync([.. pipeline.Stages], moveToStageId, pipeline, cancellationToken);
         await NameInHistoryAsync(nameof(Lead.PipelineId), id, pipeline.Name, cancellationToken);
-        audit.Record(SettingsAreas.Pipeline, SettingsActions.Deleted, id, pipeline.Name, Fields(pipeline),
-            moved > 0 ? new Dictionary<string, object?> { ["leadsMovedTo"] = moveToStageId } : null);
+        audit.Record(SettingsAreas.Pipeline, SettingsActions.Deleted, id, pipeline.Name, Fields(pipeline), Destination(moved, target));
         db.Pipelines.Remove(pipeline);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -195,8 +194,8 @@ public sealed class PipelineSettingsService(
             stages[stageIds[i]].SortOrder = i;
         }
         audit.Record(SettingsAreas.Pipeline, SettingsActions.Reordered, pipelineId, pipeline.Name,
-            new Dictionary<string, object?> { ["stages"] = string.Join(" → ", before) },
-            new Dictionary<string, object?> { ["stages"] = string.Join(" → ", stageIds.Select(s => stages[s].Name)) });
+            new Dictionary<string, object?> { ["stages"] = string.Join(", ", before) },
+            new Dictionary<string, object?> { ["stages"] = string.Join(", ", stageIds.Select(s => stages[s].Name)) });
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -214,13 +213,12 @@ public sealed class PipelineSettingsService(
         {
             throw Validation.Error("id", Messages.T("{0} is its pipeline's only stage. Add another stage first, or delete the pipeline.", stage.Name));
         }
-        var moved = await RelocateAsync([stage], moveToStageId, null, cancellationToken);
+        var (moved, target) = await RelocateAsync([stage], moveToStageId, null, cancellationToken);
         for (var i = 0; i < rest.Count; i++)
         {
             rest[i].SortOrder = i;
         }
-        audit.Record(SettingsAreas.Stage, SettingsActions.Deleted, id, stage.Name, Fields(stage),
-            moved > 0 ? new Dictionary<string, object?> { ["leadsMovedTo"] = moveToStageId } : null);
+        audit.Record(SettingsAreas.Stage, SettingsActions.Deleted, id, stage.Name, Fields(stage), Destination(moved, target));
         db.Stages.Remove(stage);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -230,10 +228,11 @@ public sealed class PipelineSettingsService(
     /// <summary>
     /// Moves every lead (the trash included) and web form in <paramref name="stages"/> to the target stage, which must be
     /// another stage of a lead pipeline (outside <paramref name="leaving"/>, when a whole pipeline goes). Set-based, with a
-    /// history row per lead; the deleted stages' ids in history become their names. The number of leads moved.
+    /// history row per lead; the deleted stages' ids in history become their names. The number of leads moved, and where to.
     /// </summary>
-    private async Task<int> RelocateAsync(List<Stage> stages, Guid? targetId, Pipeline? leaving, CancellationToken cancellationToken)
+    private async Task<(int Moved, Stage? Target)> RelocateAsync(List<Stage> stages, Guid? targetId, Pipeline? leaving, CancellationToken cancellationToken)
     {
+        Stage? target = null;
         var stageIds = stages.Select(s => s.Id).ToList();
         var leads = await db.Leads.IgnoreQueryFilters([LeadDeskDbContext.SoftDeleteFilter]).AsNoTracking()
             .Where(l => stageIds.Contains(l.StageId))
@@ -242,7 +241,7 @@ public sealed class PipelineSettingsService(
         var forms = await db.WebForms.Where(f => f.StageId != null && stageIds.Contains(f.StageId.Value)).ToListAsync(cancellationToken);
         if (leads.Count > 0 || forms.Count > 0)
         {
-            var target = await TargetAsync(stageIds, targetId, leads.Count, forms.Count, leaving, cancellationToken);
+            target = await TargetAsync(stageIds, targetId, leads.Count, forms.Count, leaving, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var names = stages.ToDictionary(s => s.Id, s => s.Name);
             foreach (var lead in leads)
@@ -272,8 +271,12 @@ public sealed class PipelineSettingsService(
         {
             await NameInHistoryAsync(nameof(Lead.StageId), stage.Id, stage.Name, cancellationToken);
         }
-        return leads.Count;
+        return (leads.Count, target);
     }
+
+    /// <summary>For the log: how many leads (and web forms) went where.</summary>
+    private static Dictionary<string, object?>? Destination(int moved, Stage? target) =>
+        target is null ? null : new() { ["leadsMovedTo"] = target.Name, ["leadsMoved"] = moved };
 
     private async Task<Stage> TargetAsync(List<Guid> leavingIds, Guid? targetId, int leads, int forms, Pipeline? leaving, CancellationToken cancellationToken)
     {

@@ -121,8 +121,8 @@ public sealed class StageFieldSettingsService(
             fields[fieldIds[i]].SortOrder = i;
         }
         audit.Record(SettingsAreas.StageField, SettingsActions.Reordered, stageId, stage.Name,
-            new Dictionary<string, object?> { ["fields"] = string.Join(" → ", before) },
-            new Dictionary<string, object?> { ["fields"] = string.Join(" → ", fieldIds.Select(id => fields[id].Label)) });
+            new Dictionary<string, object?> { ["fields"] = string.Join(", ", before) },
+            new Dictionary<string, object?> { ["fields"] = string.Join(", ", fieldIds.Select(id => fields[id].Label)) });
         await db.SaveChangesAsync(cancellationToken);
     }
 

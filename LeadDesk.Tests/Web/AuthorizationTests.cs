@@ -14,6 +14,7 @@ public sealed class AuthorizationTests(LeadDeskAppFactory app) : IClassFixture<L
     [InlineData("/settings/api-tokens")]
     [InlineData("/settings/web-forms")]
     [InlineData("/settings/webhooks")]
+    [InlineData("/settings/log")]
     [InlineData("/account/access-denied")]
     public async Task Pages_RequireSignIn(string url)
     {
@@ -45,6 +46,7 @@ public sealed class AuthorizationTests(LeadDeskAppFactory app) : IClassFixture<L
     [InlineData(LeadDeskAppFactory.Manager, "/settings")]
     [InlineData(LeadDeskAppFactory.Manager, "/settings/api-tokens")]
     [InlineData(LeadDeskAppFactory.Manager, "/settings/pipelines")]
+    [InlineData(LeadDeskAppFactory.Manager, "/settings/log")]
     public async Task NonAdmins_CannotOpenSettings_AndDoNotSeeTheLink(string email, string url)
     {
         var client = await app.SignedInAsync(email);
@@ -65,7 +67,7 @@ public sealed class AuthorizationTests(LeadDeskAppFactory app) : IClassFixture<L
         var page = await client.GetDocumentAsync("/settings/webhooks");
 
         Assert.Equal("Webhooks", page.QuerySelector("h1")?.TextContent.Trim());
-        Assert.Equal(["/settings", "/settings/pipelines", "/settings/api-tokens", "/settings/web-forms", "/settings/webhooks"],
+        Assert.Equal(["/settings", "/settings/pipelines", "/settings/api-tokens", "/settings/web-forms", "/settings/webhooks", "/settings/log"],
             page.QuerySelectorAll("nav[aria-label=Settings] a").Select(a => a.GetAttribute("href")));
         Assert.Equal("page", page.QuerySelector("nav[aria-label=Settings] a[href='/settings/webhooks']")?.GetAttribute("aria-current"));
     }

@@ -237,7 +237,7 @@ public sealed class PipelineSettingsServiceTests(SharedDatabase database) : ICla
         Assert.Equal(["Won", "New", "Qualified"], (await settings.ListAsync(PipelineModule.Leads)).Single().Stages.Select(s => s.Name));
         Assert.All(new[] { partial, twice }, r => Assert.Equal(["List each of the pipeline's 3 stages once, in the new order."], r.ByField()["stageIds"]));
         var log = await scope.Get<LeadDeskDbContext>().SettingsChanges.SingleAsync(c => c.Action == SettingsActions.Reordered);
-        Assert.Equal("""{"stages":"Won → New → Qualified"}""", log.After);
+        Assert.Equal("""{"stages":"Won, New, Qualified"}""", log.After);
     }
 
     [Fact]

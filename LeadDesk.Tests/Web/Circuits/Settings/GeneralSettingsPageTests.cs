@@ -35,7 +35,7 @@ public sealed class GeneralSettingsPageTests(SharedDatabase database) : IClassFi
         Assert.NotNull(page.Find("input[data-visibility=All]").GetAttribute("checked"));
         Assert.Equal("30", page.Find("input[data-testid=trash-retention-days]").GetAttribute("value"));
         Assert.Equal("No one has been erased. An erasure is started from the lead's page.", page.Find("[data-testid=erasures-empty]").TextContent.Trim());
-        Assert.Equal(["General", "Pipelines and stages", "API tokens", "Web forms", "Webhooks"], page.FindAll("[aria-label=Settings] a.mud-nav-link").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["General", "Pipelines and stages", "API tokens", "Web forms", "Webhooks", "Settings log"], page.FindAll("[aria-label=Settings] a.mud-nav-link").Select(a => a.TextContent.Trim()));
     }
 
     [Fact]

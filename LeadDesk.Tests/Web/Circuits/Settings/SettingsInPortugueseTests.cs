@@ -21,7 +21,7 @@ public sealed class SettingsInPortugueseTests(SharedDatabase database) : IClassF
         var (page, _, _) = Render<SettingsPage>(context);
 
         Assert.Equal("Configurações", page.Find("h1").TextContent.Trim());
-        Assert.Equal(["Geral", "Funis e etapas", "Tokens de API", "Formulários web", "Webhooks"], page.FindAll("[aria-label=Configurações] a.mud-nav-link").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["Geral", "Funis e etapas", "Tokens de API", "Formulários web", "Webhooks", "Registro de configurações"], page.FindAll("[aria-label=Configurações] a.mud-nav-link").Select(a => a.TextContent.Trim()));
         Assert.Equal(["Membros", "Quem vê quais leads", "Telefones", "Lixeira", "Dados apagados"], page.FindAll(".ld-settings-card h2").Select(h => h.TextContent.Trim()));
         Assert.Equal(["Nome", "E-mail", "Função"], page.FindAll("[data-testid=members] th").Select(th => th.TextContent.Trim()));
         Assert.Contains("Todos veem todos os leads", page.Find("[data-section=visibility]").TextContent, StringComparison.Ordinal);

@@ -19,5 +19,6 @@ public static class SettingsSections
         new(T("API tokens"), "/settings/api-tokens", Icons.Material.Filled.Key, T("Keys for websites and tools that use the REST API")),
         new(T("Web forms"), "/settings/web-forms", Icons.Material.Filled.DynamicForm, T("Forms for your website whose submissions become leads")),
         new(T("Webhooks"), "/settings/webhooks", Icons.Material.Filled.Webhook, T("Signed calls to your systems when leads change")),
+        new(T("Settings log"), "/settings/log", Icons.Material.Filled.History, T("Who changed which setting, when, from what to what")),
     ];
 }
