@@ -3,6 +3,7 @@ using System.Text;
 using FluentValidation;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Localization;
+using LeadDesk.Core.Workspaces;
 
 namespace LeadDesk.Core.Pipelines;
 
@@ -20,6 +21,17 @@ public sealed record StageInput
     public int Probability { get; init; }
     /// <summary>Days without activity after which a lead in the stage is rotting; null: never.</summary>
     public int? RottingDays { get; init; }
+    /// <summary>Who owns a lead that enters the stage; null leaves the stage's rule as it is.</summary>
+    public StageOwnershipRule? Ownership { get; init; }
+}
+
+/// <summary>
+/// Who owns a lead once it enters a stage: its owner stays, <see cref="UserId"/> takes it, or the members with
+/// <see cref="Role"/> take turns (round-robin, by every entry point that moves a lead).
+/// </summary>
+public sealed record StageOwnershipRule(StageOwnershipMode Mode, Guid? UserId = null, WorkspaceRole? Role = null)
+{
+    public static readonly StageOwnershipRule KeepOwner = new(StageOwnershipMode.KeepOwner);
 }
 
 public sealed class PipelineInputValidator : AbstractValidator<PipelineInput>

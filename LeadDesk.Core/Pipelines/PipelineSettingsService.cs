@@ -14,7 +14,8 @@ namespace LeadDesk.Core.Pipelines;
 public sealed record PipelineSetup(Guid Id, string Name, PipelineModule Module, bool IsDefault, IReadOnlyList<StageSetup> Stages);
 
 /// <param name="Leads">Leads in the stage, the trash included: they need a new stage if it is deleted.</param>
-public sealed record StageSetup(Guid Id, Guid PipelineId, string Key, string Name, string Color, int Probability, int SortOrder, int? RottingDays, int Leads);
+public sealed record StageSetup(Guid Id, Guid PipelineId, string Key, string Name, string Color, int Probability, int SortOrder, int? RottingDays, int Leads,
+    StageOwnershipRule Ownership);
 
 /// <summary>
 /// Admins' changes to pipelines and stages. Nothing a lead (or a web form) still uses is deleted until the admin has said
@@ -37,7 +38,8 @@ public sealed class PipelineSettingsService(
             .GroupBy(l => l.StageId).Select(g => new { StageId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.StageId, g => g.Count, cancellationToken);
         return pipelines.Select(p => new PipelineSetup(p.Id, p.Name, p.Module, p.IsDefault, p.Stages.OrderBy(s => s.SortOrder)
-                .Select(s => new StageSetup(s.Id, s.PipelineId, s.Key, s.Name, s.Color, s.Probability, s.SortOrder, s.RottingDays, counts.GetValueOrDefault(s.Id)))
+                .Select(s => new StageSetup(s.Id, s.PipelineId, s.Key, s.Name, s.Color, s.Probability, s.SortOrder, s.RottingDays, counts.GetValueOrDefault(s.Id),
+                    new StageOwnershipRule(s.OwnershipMode, s.OwnershipUserId, s.OwnershipRole)))
                 .ToList()))
             .ToList();
     }
@@ -150,6 +152,7 @@ public sealed class PipelineSettingsService(
         var stage = pipeline.AddStage(key, name, input.Color ?? StageColors.Palette[pipeline.Stages.Count % StageColors.Palette.Count], input.Probability);
         stage.SortOrder = last + 1;
         stage.RottingDays = input.RottingDays;
+        await ApplyOwnershipAsync(stage, input.Ownership, cancellationToken);
         db.Stages.Add(stage);
         audit.Record(SettingsAreas.Stage, SettingsActions.Created, stage.Id, name, after: Fields(stage));
         await db.SaveChangesAsync(cancellationToken);
@@ -173,8 +176,46 @@ public sealed class PipelineSettingsService(
         stage.Color = input.Color ?? stage.Color;
         stage.Probability = input.Probability;
         stage.RottingDays = input.RottingDays;
+        await ApplyOwnershipAsync(stage, input.Ownership, cancellationToken);
         audit.Record(SettingsAreas.Stage, SettingsActions.Updated, id, name, before, Fields(stage));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Sets who owns a lead that enters the stage (seed 004's stage ownership).</summary>
+    public async Task SetOwnershipAsync(Guid stageId, StageOwnershipRule rule, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin();
+        var stage = await FindStageAsync(stageId, cancellationToken);
+        var before = Fields(stage);
+        await ApplyOwnershipAsync(stage, rule, cancellationToken);
+        audit.Record(SettingsAreas.Stage, SettingsActions.Updated, stageId, stage.Name, before, Fields(stage));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Checks and sets the rule: the user is a member, the role is a role; a new rule starts its round afresh.</summary>
+    private async Task ApplyOwnershipAsync(Stage stage, StageOwnershipRule? rule, CancellationToken cancellationToken)
+    {
+        if (rule is null)
+        {
+            return;
+        }
+        switch (rule.Mode)
+        {
+            case StageOwnershipMode.AssignUser when rule.UserId is not { } userId || !await db.WorkspaceMembers.AnyAsync(m => m.UserId == userId, cancellationToken):
+                throw Validation.Error("userId", Messages.T("Choose the member who takes every lead that enters the stage."));
+            case StageOwnershipMode.RoundRobin when rule.Role is not { } role || !Enum.IsDefined(role):
+                throw Validation.Error("role", Messages.T("Choose the role whose members take turns."));
+            case not (StageOwnershipMode.KeepOwner or StageOwnershipMode.AssignUser or StageOwnershipMode.RoundRobin):
+                throw Validation.Error("mode", Messages.T("Choose keep the owner, assign a member, or take turns."));
+        }
+        var changed = (stage.OwnershipMode, stage.OwnershipUserId, stage.OwnershipRole) != (rule.Mode, rule.UserId, rule.Role);
+        stage.OwnershipMode = rule.Mode;
+        stage.OwnershipUserId = rule.Mode == StageOwnershipMode.AssignUser ? rule.UserId : null;
+        stage.OwnershipRole = rule.Mode == StageOwnershipMode.RoundRobin ? rule.Role : null;
+        if (changed)
+        {
+            stage.LastAssignedUserId = null;
+        }
     }
 
     /// <summary>Puts a pipeline's stages in this order; <paramref name="stageIds"/> must be exactly its stages.</summary>
@@ -344,5 +385,6 @@ public sealed class PipelineSettingsService(
     private static Dictionary<string, object?> Fields(Stage stage) => new()
     {
         ["name"] = stage.Name, ["key"] = stage.Key, ["color"] = stage.Color, ["probability"] = stage.Probability, ["rottingDays"] = stage.RottingDays,
+        ["ownership"] = stage.OwnershipMode.ToString(), ["ownershipUserId"] = stage.OwnershipUserId, ["ownershipRole"] = stage.OwnershipRole?.ToString(),
     };
 }

@@ -57,6 +57,12 @@ internal static class LeadSettingsApi
             .RequireAuthorization(Permissions.SettingsAdmin)
             .WithSummary("Delete a stage field; each lead's value is written into its history first");
 
+        settings.MapGet("/stage-ownership/{stageId:guid}", async (Guid stageId, PipelineSettingsService pipelines, CancellationToken ct) =>
+                Results.Ok(new ApiEnvelope<StageOwnershipRule>(true, (await pipelines.StageAsync(stageId, ct)).Ownership)))
+            .WithSummary("Who owns a lead that enters the stage: mode keep_owner, assign_user (userId) or round_robin (role)");
+        settings.MapPut("/stage-ownership/{stageId:guid}", SetOwnershipAsync).RequireAuthorization(Permissions.SettingsAdmin)
+            .WithSummary("Set who owns a lead that enters the stage (mode, userId, role: admin, manager or sales_rep)");
+
         settings.MapGet("/team-roles", async (TeamService team, CancellationToken ct) => Results.Ok(new ApiEnvelope<IReadOnlyList<TeamRoleView>>(true, await team.RolesAsync(ct))))
             .WithSummary("Team roles a lead's team members can have");
         settings.MapGet("/disqualification-reasons", () => Results.Ok(new ApiEnvelope<IReadOnlyList<DisqualificationReason>>(true, DisqualificationReasons.All)))
@@ -181,6 +187,29 @@ internal static class LeadSettingsApi
             : throw Validation.Error("options", "options must be text: an array of choices."))],
         _ => throw Validation.Error("options", "options must be an array of choices."),
     };
+
+    private static async Task<IResult> SetOwnershipAsync(Guid stageId, HttpContext context, PipelineSettingsService pipelines, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        var mode = ApiJson.Text(body, "mode")?.Trim().ToLowerInvariant() switch
+        {
+            "keep_owner" => StageOwnershipMode.KeepOwner,
+            "assign_user" => StageOwnershipMode.AssignUser,
+            "round_robin" => StageOwnershipMode.RoundRobin,
+            _ => throw Validation.Error("mode", "mode must be keep_owner, assign_user or round_robin."),
+        };
+        Guid? userId = mode == StageOwnershipMode.AssignUser ? ApiJson.RequiredId(body, "userId") : null;
+        var role = ApiJson.Text(body, "role")?.Trim().ToLowerInvariant() switch
+        {
+            null => (WorkspaceRole?)null,
+            "admin" => WorkspaceRole.Admin,
+            "manager" => WorkspaceRole.Manager,
+            "sales_rep" => WorkspaceRole.SalesRep,
+            _ => throw Validation.Error("role", "role must be admin, manager or sales_rep."),
+        };
+        await pipelines.SetOwnershipAsync(stageId, new StageOwnershipRule(mode, userId, role), cancellationToken);
+        return Results.Ok(new ApiEnvelope<StageOwnershipRule>(true, (await pipelines.StageAsync(stageId, cancellationToken)).Ownership));
+    }
 
     /// <summary>The stage in the body; a field left out keeps <paramref name="current"/>'s value (a new stage's defaults).</summary>
     private static StageInput StageOf(JsonElement body, StageSetup? current) => new()

@@ -281,6 +281,37 @@ public sealed class PipelineSettingsServiceTests(SharedDatabase database) : ICla
         Assert.Equal("New is its pipeline's only stage. Add another stage first, or delete the pipeline.", refusal.Errors.Single().ErrorMessage);
     }
 
+    [Fact]
+    public async Task AnOwnershipRule_IsCheckedThenAppliedWhenLeadsEnterTheStage_InTurn()
+    {
+        var (acme, adminId) = await AdminAsync();
+        var ann = await TestData.MemberAsync(database.Fixture, acme, "ann", WorkspaceRole.SalesRep);
+        var bob = await TestData.MemberAsync(database.Fixture, acme, "bob", WorkspaceRole.SalesRep);
+        var stranger = await TestData.UserAsync(database.Fixture, "stranger");
+        var first = await TestData.LeadAsync(database.Fixture, acme, "First");
+        var second = await TestData.LeadAsync(database.Fixture, acme, "Second");
+        await using (var scope = database.Fixture.ScopeAs(acme.WorkspaceId, adminId))
+        {
+            var settings = scope.Get<PipelineSettingsService>();
+            var outsider = await Assert.ThrowsAsync<ValidationException>(() =>
+                settings.SetOwnershipAsync(acme.SecondStageId, new StageOwnershipRule(StageOwnershipMode.AssignUser, stranger)));
+            Assert.Equal(["Choose the member who takes every lead that enters the stage."], outsider.ByField()["userId"]);
+            await settings.SetOwnershipAsync(acme.SecondStageId, new StageOwnershipRule(StageOwnershipMode.RoundRobin, Role: WorkspaceRole.SalesRep));
+        }
+
+        await using (var scope = database.Fixture.ScopeAs(acme.WorkspaceId, adminId))
+        {
+            await scope.Get<LeadStageService>().ChangeStageAsync(first, acme.SecondStageId);
+            await scope.Get<LeadStageService>().ChangeStageAsync(second, acme.SecondStageId);
+        }
+
+        await using var read = database.Fixture.ScopeAs(acme.WorkspaceId, adminId);
+        var owners = new[] { (await read.Get<LeadService>().GetAsync(first)).OwnerId, (await read.Get<LeadService>().GetAsync(second)).OwnerId };
+        Assert.Equal(new HashSet<Guid?> { ann, bob }, owners.ToHashSet());
+        var rule = (await read.Get<PipelineSettingsService>().StageAsync(acme.SecondStageId)).Ownership;
+        Assert.Equal(new StageOwnershipRule(StageOwnershipMode.RoundRobin, null, WorkspaceRole.SalesRep), rule);
+    }
+
     [Theory]
     [InlineData("Proposta enviada", "proposta_enviada")]
     [InlineData("  Négociação / Fechamento ", "negociacao_fechamento")]

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json;
 using LeadDesk.Core.ApiTokens;
+using LeadDesk.Tests.Infrastructure;
 using LeadDesk.Tests.Web.Leads;
 using LeadDesk.Web.Api;
 using static LeadDesk.Tests.Web.Leads.SeededData;
@@ -58,7 +60,7 @@ public sealed class LeadSettingsApiTests(ApiAppFactory app) : IClassFixture<ApiA
         updated.HasString("color", "#123456");
         updated.HasNumber("probability", 35);
         updated.HasNumber("rottingDays", 5);
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, cleared.GetProperty("rottingDays").ValueKind);
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("rottingDays").ValueKind);
     }
 
     [Fact]
@@ -182,6 +184,29 @@ public sealed class LeadSettingsApiTests(ApiAppFactory app) : IClassFixture<ApiA
         Assert.Single(listed);
         deleted.GetProperty("data").HasNumber("valuesKeptInHistory", 0);
         Assert.Empty((await (await _client.GetAsync(fields, token)).ExpectAsync(HttpStatusCode.OK)).HasArray("data"));
+    }
+
+    [Fact]
+    public async Task StageOwnership_IsReadAndSet_AndAStrangerCannotTakeTheLeads()
+    {
+        var token = await app.DemoTokenAsync();
+        var pipeline = (await (await _client.PostAsync(Pipelines, token, new { name = "Owners" + Guid.NewGuid().ToString("N")[..6] })).ExpectAsync(HttpStatusCode.Created)).GetProperty("data");
+        var url = $"{ApiRoutes.LeadSettings}/stage-ownership/{pipeline.GetProperty("stages")[0].Id()}";
+        var rep = await app.UserIdAsync(LeadDeskAppFactory.Rep);
+
+        var initial = (await (await _client.GetAsync(url, token)).ExpectAsync(HttpStatusCode.OK)).GetProperty("data");
+        var assigned = (await (await _client.PutAsync(url, token, new { mode = "assign_user", userId = rep })).ExpectAsync(HttpStatusCode.OK)).GetProperty("data");
+        await (await _client.PutAsync(url, token, new { mode = "assign_user", userId = Guid.NewGuid() })).ExpectFieldErrorAsync("userId");
+        await (await _client.PutAsync(url, token, new { mode = "round_robin" })).ExpectFieldErrorAsync("role");
+        await (await _client.PutAsync(url, token, new { mode = "lottery" })).ExpectFieldErrorAsync("mode");
+        var turns = (await (await _client.PutAsync(url, token, new { mode = "round_robin", role = "sales_rep" })).ExpectAsync(HttpStatusCode.OK)).GetProperty("data");
+
+        initial.HasString("mode", "keep_owner");
+        assigned.HasString("mode", "assign_user");
+        assigned.HasId("userId", rep);
+        turns.HasString("mode", "round_robin");
+        turns.HasString("role", "sales_rep");
+        Assert.Equal(JsonValueKind.Null, turns.GetProperty("userId").ValueKind);
     }
 
     [Fact]

@@ -104,6 +104,7 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
         ("GET /api/v1/lead-settings/pipelines", _ => null),
         ("GET /api/v1/lead-settings/stages", _ => null),
         ("GET /api/v1/lead-settings/stages/{id}/fields", _ => null),
+        ("GET /api/v1/lead-settings/stage-ownership/{stageId}", _ => null),
         ("GET /api/v1/lead-settings/team-roles", _ => null),
         ("GET /api/v1/lead-settings/disqualification-reasons", _ => null),
         ("GET /api/v1/lead-settings/products", _ => null),
@@ -134,6 +135,7 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
         ("PUT /api/v1/lead-settings/stages/reorder", w => new { pipelineId = w.PipelineId, stageIds = new[] { w.PipelineStageId } }),
         ("POST /api/v1/lead-settings/stages", w => new { pipelineId = w.PipelineId, name = "Second" }),
         ("PUT /api/v1/lead-settings/stages/{id}", _ => new { probability = 40 }),
+        ("PUT /api/v1/lead-settings/stage-ownership/{stageId}", _ => new { mode = "round_robin", role = "sales_rep" }),
         ("POST /api/v1/lead-settings/stages/{id}/fields", _ => new { label = Unique("Route field "), type = "select", options = new[] { "A", "B" } }),
         ("PUT /api/v1/lead-settings/stages/{id}/fields/{fieldId}", _ => new { isRequired = true }),
         ("DELETE /api/v1/lead-settings/stages/{id}/fields/{fieldId}", _ => null),
@@ -402,6 +404,7 @@ public sealed partial class RouteSecurityTests(RouteSecurityApp app) : IClassFix
             "productId" => world.LineId.ToString(),
             "userId" => world.TeamUserId.ToString(),
             "fieldId" => world.FieldId.ToString(),
+            "stageId" => world.PipelineStageId.ToString(),
             var name => throw new InvalidOperationException($"{route}: no value for the route parameter {name}; add one to this test."),
         });
         return await (client ?? _client).SendAsync(new HttpMethod(route.Method), url, token, body,

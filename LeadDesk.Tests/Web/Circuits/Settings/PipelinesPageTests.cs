@@ -153,6 +153,27 @@ public sealed class PipelinesPageTests(SharedDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task AStagesOwnershipRule_IsSetInItsDialog()
+    {
+        var (acme, _, context) = await SignedInAsync(Fixture);
+        await using var _ = context;
+        var (page, dialogs, popovers) = Render<PipelinesPage>(context);
+
+        var editing = Button(page, "Edit Qualified").ClickAsync(new MouseEventArgs());
+        dialogs.WaitForElement("[data-testid=stage-dialog]", Patience);
+        await ChooseAsync(dialogs, popovers, "ownership-mode", "The members with a role take turns");
+        await dialogs.Find("form#stage-form").SubmitAsync();
+        dialogs.WaitForAssertion(() => Assert.Equal("Choose the role whose members take turns.", FieldError(dialogs, "input[data-testid=ownership-role]")), Patience);
+        await ChooseAsync(dialogs, popovers, "ownership-role", "Sales rep");
+        await dialogs.Find("form#stage-form").SubmitAsync();
+        await editing.WaitAsync(Patience);
+
+        page.WaitForAssertion(() => Assert.Equal("Sales rep: owners in turn", page.Find($"[data-stage='{acme.SecondStageId}'] [data-testid=stage-owner]").TextContent), Patience);
+        var stage = await QueryAsync(Fixture, acme.WorkspaceId, db => db.Stages.SingleAsync(s => s.Id == acme.SecondStageId));
+        Assert.Equal((StageOwnershipMode.RoundRobin, (LeadDesk.Core.Workspaces.WorkspaceRole?)LeadDesk.Core.Workspaces.WorkspaceRole.SalesRep), (stage.OwnershipMode, stage.OwnershipRole));
+    }
+
+    [Fact]
     public async Task AnAdminDemotedWhileThePageIsOpen_IsRefused_AndNothingChanges()
     {
         var (acme, admin, context) = await SignedInAsync(Fixture);
