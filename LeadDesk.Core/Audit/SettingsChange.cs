@@ -44,6 +44,8 @@ public class SettingsChange : WorkspaceRow
 /// <summary>The areas a settings change belongs to, as stored and as the audit page filters them.</summary>
 public static class SettingsAreas
 {
+    /// <summary>The workspace's general lead settings: visibility, trash retention, phone country.</summary>
+    public const string General = "general";
     public const string Pipeline = "pipeline";
     public const string Stage = "stage";
     public const string StageField = "stage_field";

@@ -1,3 +1,4 @@
+using LeadDesk.Core.Audit;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Localization;
 using LeadDesk.Core.Workspaces;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadDesk.Core.Leads;
 
 /// <summary>The workspace's general lead settings; admins change them.</summary>
-public sealed class LeadSettingsService(LeadDeskDbContext db, LeadAccess access)
+public sealed class LeadSettingsService(LeadDeskDbContext db, LeadAccess access, SettingsAudit audit)
 {
     public async Task<LeadVisibility> VisibilityAsync(CancellationToken cancellationToken = default) =>
         await db.LeadSettings.AsNoTracking().Select(s => (LeadVisibility?)s.Visibility).FirstOrDefaultAsync(cancellationToken) ?? LeadVisibility.All;
@@ -21,7 +22,9 @@ public sealed class LeadSettingsService(LeadDeskDbContext db, LeadAccess access)
         {
             throw Common.Validation.Error("visibility", Messages.T("Choose all or own+team."));
         }
-        (await CurrentAsync(cancellationToken)).Visibility = visibility;
+        var settings = await CurrentAsync(cancellationToken);
+        Record("visibility", settings.Visibility.ToString(), visibility.ToString());
+        settings.Visibility = visibility;
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -33,9 +36,15 @@ public sealed class LeadSettingsService(LeadDeskDbContext db, LeadAccess access)
             throw Common.Validation.Error("trashRetentionDays",
                 Messages.T("Keep deleted leads for {0} to {1:N0} days.", LeadSettings.MinTrashRetentionDays, LeadSettings.MaxTrashRetentionDays));
         }
-        (await CurrentAsync(cancellationToken)).TrashRetentionDays = days;
+        var settings = await CurrentAsync(cancellationToken);
+        Record("trashRetentionDays", settings.TrashRetentionDays, days);
+        settings.TrashRetentionDays = days;
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private void Record(string setting, object? before, object? after) =>
+        audit.Record(SettingsAreas.General, SettingsActions.Updated, null, "Lead settings",
+            new Dictionary<string, object?> { [setting] = before }, new Dictionary<string, object?> { [setting] = after });
 
     /// <summary>The workspace's settings row, tracked; added (with the defaults) when it has none yet.</summary>
     private async Task<LeadSettings> CurrentAsync(CancellationToken cancellationToken)

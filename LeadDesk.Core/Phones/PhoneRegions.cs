@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadDesk.Core.Audit;
 using LeadDesk.Core.Data;
 using LeadDesk.Core.Leads;
 using LeadDesk.Core.Localization;
@@ -19,7 +20,7 @@ public sealed record PhoneRegionChoice(string Code, string Name, int CallingCode
 /// minute per workspace and node (a capture batch, a search, a validation must not cost a query each), so a change
 /// reaches the other nodes within the minute.
 /// </summary>
-public sealed class PhoneRegions(LeadDeskDbContext db, ICurrentActor actor, LeadAccess access, IMemoryCache cache)
+public sealed class PhoneRegions(LeadDeskDbContext db, ICurrentActor actor, LeadAccess access, IMemoryCache cache, SettingsAudit audit)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
@@ -58,6 +59,8 @@ public sealed class PhoneRegions(LeadDeskDbContext db, ICurrentActor actor, Lead
             throw Common.Validation.Error("phoneRegion", Messages.T("Choose a country from the list."));
         }
         var workspace = await db.Workspaces.FirstAsync(w => w.Id == actor.WorkspaceId, cancellationToken);
+        audit.Record(SettingsAreas.General, SettingsActions.Updated, null, "Lead settings",
+            new Dictionary<string, object?> { ["phoneRegion"] = workspace.PhoneRegion }, new Dictionary<string, object?> { ["phoneRegion"] = code });
         workspace.SetPhoneRegion(code!);
         await db.SaveChangesAsync(cancellationToken);
         cache.Remove(Key(workspace.Id));

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using LeadDesk.Core.Common;
+using LeadDesk.Core.Data;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Teams;
 using LeadDesk.Core.Leads;
+using LeadDesk.Core.Phones;
 using LeadDesk.Core.Products;
 using LeadDesk.Core.Workspaces;
 
@@ -63,12 +65,74 @@ internal static class LeadSettingsApi
         settings.MapPut("/stage-ownership/{stageId:guid}", SetOwnershipAsync).RequireAuthorization(Permissions.SettingsAdmin)
             .WithSummary("Set who owns a lead that enters the stage (mode, userId, role: admin, manager or sales_rep)");
 
+        settings.MapGet("/settings", async (HttpContext context, CancellationToken ct) => Results.Ok(new ApiEnvelope<GeneralLeadSettings>(true, await GeneralAsync(context.RequestServices, ct))))
+            .WithSummary("The workspace's general lead settings: visibility, trash retention, phone country, default lead pipeline");
+        settings.MapPut("/settings", UpdateGeneralAsync).RequireAuthorization(Permissions.SettingsAdmin)
+            .WithSummary("Change general lead settings; fields left out keep their values; all or nothing");
+
         settings.MapGet("/team-roles", async (TeamService team, CancellationToken ct) => Results.Ok(new ApiEnvelope<IReadOnlyList<TeamRoleView>>(true, await team.RolesAsync(ct))))
             .WithSummary("Team roles a lead's team members can have");
         settings.MapGet("/disqualification-reasons", () => Results.Ok(new ApiEnvelope<IReadOnlyList<DisqualificationReason>>(true, DisqualificationReasons.All)))
             .WithSummary("Reasons a lead can be disqualified with");
         settings.MapGet("/products", async (ProductService products, CancellationToken ct) => Results.Ok(new ApiEnvelope<IReadOnlyList<ProductView>>(true, await products.CatalogAsync(ct))))
             .WithSummary("The product catalog");
+    }
+
+    /// <summary>Seed 004's "all lead settings" that exist so far.</summary>
+    public sealed record GeneralLeadSettings(LeadVisibility Visibility, int TrashRetentionDays, string PhoneRegion, Guid? DefaultPipelineId);
+
+    private static async Task<GeneralLeadSettings> GeneralAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var leadSettings = services.GetRequiredService<LeadSettingsService>();
+        var pipelines = await services.GetRequiredService<PipelineSettingsService>().ListAsync(PipelineModule.Leads, cancellationToken);
+        return new GeneralLeadSettings(
+            await leadSettings.VisibilityAsync(cancellationToken),
+            await leadSettings.TrashRetentionDaysAsync(cancellationToken),
+            await services.GetRequiredService<PhoneRegions>().CurrentAsync(cancellationToken),
+            pipelines.FirstOrDefault(p => p.IsDefault)?.Id);
+    }
+
+    /// <summary>Each setting the body names, in one transaction: a refusal of one leaves all as they were.</summary>
+    private static async Task<IResult> UpdateGeneralAsync(HttpContext context, LeadDeskDbContext db, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadObjectAsync(context.Request, cancellationToken);
+        var services = context.RequestServices;
+        var visibility = ApiJson.Text(body, "visibility")?.Trim().ToLowerInvariant() switch
+        {
+            null => (LeadVisibility?)null,
+            "all" => LeadVisibility.All,
+            "own_and_team" => LeadVisibility.OwnAndTeam,
+            _ => throw Validation.Error("visibility", "visibility must be all or own_and_team."),
+        };
+        var retention = ApiJson.Integer(body, "trashRetentionDays");
+        var region = ApiJson.Text(body, "phoneRegion");
+        Guid? defaultPipeline = body.TryGetProperty("defaultPipelineId", out _) ? ApiJson.RequiredId(body, "defaultPipelineId") : null;
+        if (defaultPipeline is { } wanted
+            && !(await services.GetRequiredService<PipelineSettingsService>().ListAsync(PipelineModule.Leads, cancellationToken)).Any(p => p.Id == wanted))
+        {
+            throw Validation.Error("defaultPipelineId", "defaultPipelineId must be one of this workspace's lead pipelines.");
+        }
+        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
+        {
+            if (visibility is { } chosen)
+            {
+                await services.GetRequiredService<LeadSettingsService>().SetVisibilityAsync(chosen, cancellationToken);
+            }
+            if (retention is { } days)
+            {
+                await services.GetRequiredService<LeadSettingsService>().SetTrashRetentionDaysAsync(days, cancellationToken);
+            }
+            if (region is not null)
+            {
+                await services.GetRequiredService<PhoneRegions>().SetAsync(region, cancellationToken);
+            }
+            if (defaultPipeline is { } pipelineId)
+            {
+                await services.GetRequiredService<PipelineSettingsService>().SetDefaultPipelineAsync(pipelineId, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return Results.Ok(new ApiEnvelope<GeneralLeadSettings>(true, await GeneralAsync(services, cancellationToken)));
     }
 
     private static PipelineModule ModuleOf(string? module) => module?.Trim().ToLowerInvariant() switch

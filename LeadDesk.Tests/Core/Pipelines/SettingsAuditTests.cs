@@ -1,5 +1,7 @@
 using LeadDesk.Core.Audit;
 using LeadDesk.Core.Common;
+using LeadDesk.Core.Leads;
+using LeadDesk.Core.Phones;
 using LeadDesk.Core.Pipelines;
 using LeadDesk.Core.Workspaces;
 using LeadDesk.Tests.Infrastructure;
@@ -35,6 +37,25 @@ public sealed class SettingsAuditTests(SharedDatabase database) : IClassFixture<
         Assert.Equal(["Fresh"], later.Select(c => c.Subject));
         Assert.Equal(3, firstPage.Concat(secondPage).Select(c => c.Id).Distinct().Count()); // the instant repeats; nothing is lost
         Assert.All(onFirstDay, c => Assert.Equal("admin", c.ChangedBy));
+    }
+
+    [Fact]
+    public async Task GeneralSettings_AreLoggedToo()
+    {
+        var acme = await TestData.NewWorkspaceAsync(database.Fixture);
+        var adminId = await TestData.MemberAsync(database.Fixture, acme, "admin", WorkspaceRole.Admin);
+        await using (var scope = database.Fixture.ScopeAs(acme.WorkspaceId, adminId))
+        {
+            await scope.Get<LeadSettingsService>().SetVisibilityAsync(LeadVisibility.OwnAndTeam);
+            await scope.Get<LeadSettingsService>().SetTrashRetentionDaysAsync(90);
+            await scope.Get<PhoneRegions>().SetAsync("PT");
+        }
+
+        await using var read = database.Fixture.ScopeAs(acme.WorkspaceId, adminId);
+        var log = await read.Get<SettingsAudit>().ListAsync(new SettingsChangeFilter { Area = SettingsAreas.General });
+        Assert.Equal(
+            ["""{"phoneRegion":"PT"}""", """{"trashRetentionDays":90}""", """{"visibility":"OwnAndTeam"}"""],
+            log.Select(c => c.After!).Order());
     }
 
     [Fact]

@@ -210,6 +210,27 @@ public sealed class LeadSettingsApiTests(ApiAppFactory app) : IClassFixture<ApiA
     }
 
     [Fact]
+    public async Task GeneralSettings_AreReadAndChanged_AllOrNothing()
+    {
+        var token = await app.DemoTokenAsync();
+        var url = $"{ApiRoutes.LeadSettings}/settings";
+        var before = (await (await _client.GetAsync(url, token)).ExpectAsync(HttpStatusCode.OK)).GetProperty("data");
+
+        await (await _client.PutAsync(url, token, new { trashRetentionDays = 45, phoneRegion = "XX" })).ExpectFieldErrorAsync("phoneRegion");
+        var unchanged = (await (await _client.GetAsync(url, token)).ExpectAsync(HttpStatusCode.OK)).GetProperty("data");
+        await (await _client.PutAsync(url, token, new { defaultPipelineId = Guid.NewGuid() })).ExpectFieldErrorAsync("defaultPipelineId");
+        var changed = (await (await _client.PutAsync(url, token, new { trashRetentionDays = 45, phoneRegion = "br" })).ExpectAsync(HttpStatusCode.OK)).GetProperty("data");
+        await (await _client.PutAsync(url, token, new { trashRetentionDays = before.GetProperty("trashRetentionDays").GetInt32(), phoneRegion = before.GetProperty("phoneRegion").GetString() }))
+            .ExpectAsync(HttpStatusCode.OK);
+
+        before.HasString("visibility");
+        before.HasId("defaultPipelineId", (await app.StageAsync("new")).PipelineId);
+        Assert.Equal(before.GetProperty("trashRetentionDays").GetInt32(), unchanged.GetProperty("trashRetentionDays").GetInt32()); // the refused region undid it
+        changed.HasNumber("trashRetentionDays", 45);
+        changed.HasString("phoneRegion", "BR");
+    }
+
+    [Fact]
     public async Task ASettingsReadToken_ReadsButDoesNotWrite()
     {
         var token = await app.TokenAsync(Demo, ApiScopes.SettingsRead);
