@@ -57,6 +57,8 @@ public class StageField : WorkspaceEntity
 public class LeadStageValue : WorkspaceEntity, ILeadPart
 {
     public const int ValueMaxLength = 1_000;
+    /// <summary>The history field of a lead's stage-field values (their rows read "{field id}: {value}").</summary>
+    public const string HistoryField = "Stage field";
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid LeadId { get; private set; }
@@ -70,6 +72,6 @@ public class LeadStageValue : WorkspaceEntity, ILeadPart
         Value = value;
     }
 
-    public string HistoryLabel => "Stage field";
+    public string HistoryLabel => HistoryField;
     public string HistorySummary => $"{StageFieldId}: {Value}";
 }

@@ -137,14 +137,13 @@ public sealed class StageFieldSettingsService(
         var values = await db.LeadStageValues.AsNoTracking().Where(v => v.StageFieldId == fieldId)
             .Select(v => new { v.LeadId, v.WorkspaceId, v.Value }).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var historyLabel = new LeadStageValue(Guid.Empty, fieldId, "").HistoryLabel;
         foreach (var value in values)
         {
-            db.LeadHistory.Add(new LeadHistoryEntry(value.WorkspaceId, value.LeadId, historyLabel, $"{field.Label}: {value.Value}", null, now, actor.UserId));
+            db.LeadHistory.Add(new LeadHistoryEntry(value.WorkspaceId, value.LeadId, LeadStageValue.HistoryField, $"{field.Label}: {value.Value}", null, now, actor.UserId));
         }
         // Earlier rows name the field by id; it will not be found any more.
         var id = LeadHistoryRecorder.Format(fieldId)!;
-        await db.LeadHistory.Where(h => h.Field == historyLabel && (h.OldValue!.StartsWith(id) || h.NewValue!.StartsWith(id)))
+        await db.LeadHistory.Where(h => h.Field == LeadStageValue.HistoryField && (h.OldValue!.StartsWith(id) || h.NewValue!.StartsWith(id)))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(h => h.OldValue, h => h.OldValue!.Replace(id, field.Label))
                 .SetProperty(h => h.NewValue, h => h.NewValue!.Replace(id, field.Label)), cancellationToken);
